@@ -1,0 +1,151 @@
+import { mkdirSync } from "node:fs"
+import { dirname, resolve } from "node:path"
+import SQLite from "better-sqlite3"
+import { Context, Effect, Exit, FiberRef, Layer, Option, type Scope } from "effect"
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely"
+import pg from "pg"
+import { DbError } from "./Errors.js"
+
+export type Dialect = "sqlite" | "postgres"
+
+/** Where the data lives, parsed from a database URL or path. */
+export type DbLocation =
+  | { readonly dialect: "sqlite"; readonly file: string }
+  | { readonly dialect: "postgres"; readonly url: string }
+
+/**
+ * Reads a database URL: `postgres://…` or `postgresql://…` for PostgreSQL; a file path,
+ * `sqlite:PATH`, `file:PATH` or `:memory:` for the embedded SQLite store.
+ */
+export const parseDatabaseUrl = (url: string): Effect.Effect<DbLocation, DbError> => {
+  const text = url.trim()
+  if (/^postgres(?:ql)?:\/\//i.test(text)) return Effect.succeed({ dialect: "postgres", url: text })
+  const local = /^(?:sqlite|file):(?:\/\/)?(.*)$/i.exec(text)
+  const file = local ? (local[1] ?? "") : text
+  if (text === "" || file === "" || (local === null && /^[a-z][a-z0-9+.-]*:\/\//i.test(text))) {
+    return Effect.fail(
+      new DbError({
+        message: `unsupported database URL ${JSON.stringify(url)} (expected a file path, sqlite:PATH or postgres://…)`,
+      }),
+    )
+  }
+  return Effect.succeed({ dialect: "sqlite", file: file === ":memory:" ? file : resolve(file) })
+}
+
+/** Options for opening a database. `onStatement` sees every SQL statement sent (tests count them). */
+export interface DbOptions {
+  readonly onStatement?: (sql: string) => void
+}
+
+/**
+ * The database of the host, shared by every plugin. Statements run inside the current
+ * {@link DbService.transaction} when there is one.
+ */
+export interface DbService {
+  readonly dialect: Dialect
+  /** The URL or path it was opened with, without credentials. */
+  readonly location: string
+  /** Runs Kysely work; a rejection becomes a {@link DbError}. */
+  readonly query: <A, DB = any>(work: (db: Kysely<DB>) => Promise<A>) => Effect.Effect<A, DbError>
+  /** Runs `effect` in one transaction: committed if it succeeds, rolled back if it fails. */
+  readonly transaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | DbError, R>
+  /** The Kysely instance outside any transaction (for migrations). */
+  readonly kysely: Kysely<any>
+}
+
+export class Db extends Context.Tag("@teamops/core/Db")<Db, DbService>() {
+  /** Opens the database at `url` for the lifetime of the layer. */
+  static readonly layer = (url: string, options: DbOptions = {}): Layer.Layer<Db, DbError> =>
+    Layer.scoped(Db, openDb(url, options))
+}
+
+const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
+
+const sqliteKysely = (file: string, options: DbOptions) =>
+  Effect.try({
+    try: () => {
+      if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true })
+      const database = new SQLite(file)
+      database.pragma("journal_mode = WAL")
+      database.pragma("foreign_keys = ON")
+      database.pragma("busy_timeout = 5000")
+      return new Kysely<any>({ dialect: new SqliteDialect({ database }), log: logTo(options) })
+    },
+    catch: (cause) => new DbError({ message: `cannot open SQLite database ${file}: ${describe(cause)}`, cause }),
+  })
+
+// PostgreSQL sends 64-bit integers and numerics as strings; counts and sums here fit a double.
+const numberTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === 20 || oid === 1700 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+}
+
+const postgresKysely = (url: string, options: DbOptions) =>
+  Effect.sync(() => {
+    const pool = new pg.Pool({ connectionString: url, max: 10, types: numberTypes })
+    // An idle client that loses its connection must not crash the process.
+    pool.on("error", () => {})
+    return new Kysely<any>({ dialect: new PostgresDialect({ pool }), log: logTo(options) })
+  })
+
+const logTo = (options: DbOptions) => (event: { query: { sql: string } }) => {
+  options.onStatement?.(event.query.sql)
+}
+
+/** Opens a database and checks that it answers; closed when the scope closes. */
+export const openDb = (url: string, options: DbOptions = {}): Effect.Effect<DbService, DbError, Scope.Scope> =>
+  Effect.gen(function* () {
+    const location = yield* parseDatabaseUrl(url)
+    const kysely = yield* Effect.acquireRelease(
+      location.dialect === "sqlite" ? sqliteKysely(location.file, options) : postgresKysely(location.url, options),
+      (db) => Effect.promise(() => db.destroy()),
+    )
+    const where = location.dialect === "sqlite" ? location.file : redact(location.url)
+    yield* Effect.tryPromise({
+      try: () => sql`select 1`.execute(kysely),
+      catch: (cause) => new DbError({ message: `cannot reach the database at ${where}: ${describe(cause)}`, cause }),
+    })
+    return makeDbService(kysely, location.dialect, where)
+  })
+
+/** A {@link DbService} over an open Kysely instance. */
+export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: string): DbService => {
+  const current = FiberRef.unsafeMake<Option.Option<Transaction<any>>>(Option.none())
+
+  const query = <A, DB>(work: (db: Kysely<DB>) => Promise<A>) =>
+    Effect.flatMap(FiberRef.get(current), (trx) =>
+      Effect.tryPromise({
+        try: () => work(Option.getOrElse(trx, () => kysely) as Kysely<DB>),
+        catch: (cause) => new DbError({ message: describe(cause), cause }),
+      }),
+    )
+
+  const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | DbError, R> =>
+    Effect.flatMap(FiberRef.get(current), (outer) =>
+      Option.isSome(outer)
+        ? effect
+        : Effect.acquireUseRelease(
+            Effect.tryPromise({
+              try: () => kysely.startTransaction().execute(),
+              catch: (cause) => new DbError({ message: `cannot start a transaction: ${describe(cause)}`, cause }),
+            }),
+            (trx) =>
+              Effect.locally(effect, current, Option.some(trx)).pipe(
+                Effect.tap(() =>
+                  Effect.tryPromise({
+                    try: () => trx.commit().execute(),
+                    catch: (cause) => new DbError({ message: `commit failed: ${describe(cause)}`, cause }),
+                  }),
+                ),
+              ),
+            (trx, exit) =>
+              Exit.isFailure(exit)
+                ? Effect.tryPromise(() => trx.rollback().execute()).pipe(Effect.ignore)
+                : Effect.void,
+          ),
+    )
+
+  return { dialect, location, query, transaction, kysely }
+}

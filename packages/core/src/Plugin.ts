@@ -1,0 +1,58 @@
+import type { Effect, Layer, Schema } from "effect"
+import type { Builder } from "./Builder.js"
+import type { Contribution, ExtensionPoint } from "./ExtensionPoint.js"
+import type { Migrations } from "./Migrations.js"
+import type { Run } from "./Resolver.js"
+
+/** What a plugin's `schema` function gets besides the builder. */
+export interface SchemaKit {
+  readonly pluginId: string
+  /** Runs an Effect on the host runtime, attributed to this plugin (logs and spans). */
+  readonly run: Run
+}
+
+/** Demo data a plugin can add; `seed` must add nothing that is already there. */
+export interface Demo {
+  /** True when the plugin holds no data of its own yet. */
+  readonly isEmpty: Effect.Effect<boolean, unknown, any>
+  readonly seed: Effect.Effect<void, unknown, any>
+}
+
+/** Everything a plugin declares; the host reads nothing else from it. */
+export interface PluginManifest<Config = unknown> {
+  /** Lower-kebab id; prefixes the plugin's tables, keys and migration history. */
+  readonly id: string
+  /** Semantic version, shown by `/readyz`. */
+  readonly version: string
+  /** Plugins that must boot before this one. */
+  readonly dependsOn?: ReadonlyArray<string>
+  /** Decodes this plugin's section of the host configuration (`plugins.<id>`). */
+  readonly config?: Schema.Schema<Config, any, never>
+  /** Run in name order, recorded in `<id>_migrations`. */
+  readonly migrations?: Migrations
+  /** Services for the plugin's resolvers and its dependants, built from its decoded config. */
+  readonly layer?: Layer.Layer<any, unknown, any> | ((config: Config) => Layer.Layer<any, unknown, any>)
+  /** Extension points this plugin owns. */
+  readonly extensionPoints?: ReadonlyArray<ExtensionPoint<any, any>>
+  /** Values offered to other plugins' extension points (owners must be in `dependsOn`). */
+  readonly contributes?: ReadonlyArray<Contribution>
+  /** Adds this plugin's types and fields to the shared builder. */
+  readonly schema?: (builder: Builder, kit: SchemaKit) => void
+  readonly demo?: Demo
+}
+
+export interface Plugin<Config = unknown> extends PluginManifest<Config> {
+  readonly dependsOn: ReadonlyArray<string>
+  readonly migrations: Migrations
+  readonly extensionPoints: ReadonlyArray<ExtensionPoint<any, any>>
+  readonly contributes: ReadonlyArray<Contribution>
+}
+
+/** Declares a plugin. A plain value: no registry, no side effect until a host boots it. */
+export const definePlugin = <Config = unknown>(manifest: PluginManifest<Config>): Plugin<Config> => ({
+  ...manifest,
+  dependsOn: manifest.dependsOn ?? [],
+  migrations: manifest.migrations ?? {},
+  extensionPoints: manifest.extensionPoints ?? [],
+  contributes: manifest.contributes ?? [],
+})

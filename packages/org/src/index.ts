@@ -1,0 +1,17 @@
+export { orgIsEmpty, seedOrg } from "./demo.js"
+export { PersonRef, TeamRef } from "./graphql.js"
+export type { OrgDatabase } from "./OrgDatabase.js"
+export {
+  CreatePersonInput,
+  type PeopleFilter,
+  Person,
+  PersonId,
+  PersonStatus,
+  RecordDepartureInput,
+  SetManagerInput,
+  UpdatePersonInput,
+} from "./Person.js"
+export { PersonRepo, type PersonRepoService } from "./PersonRepo.js"
+export { orgPlugin } from "./plugin.js"
+export { CreateTeamInput, Team, TeamId, UpdateTeamInput } from "./Team.js"
+export { TeamRepo, type TeamRepoService } from "./TeamRepo.js"

@@ -1,0 +1,17 @@
+import { definePlugin } from "@teamops/core"
+import { Layer } from "effect"
+import { orgIsEmpty, seedOrg } from "./demo.js"
+import { orgSchema } from "./graphql.js"
+import { init } from "./migrations/0001_init.js"
+import { PersonRepo } from "./PersonRepo.js"
+import { TeamRepo } from "./TeamRepo.js"
+
+/** Teams and people: the organisation every other plugin refers to. */
+export const orgPlugin = definePlugin({
+  id: "org",
+  version: "0.1.0",
+  migrations: { "0001_init": init },
+  layer: Layer.merge(TeamRepo.layer, PersonRepo.layer),
+  schema: orgSchema,
+  demo: { isEmpty: orgIsEmpty, seed: seedOrg },
+})

@@ -1,0 +1,215 @@
+import {
+  type Contributed,
+  Contributions,
+  createBuilder,
+  Db,
+  type DbError,
+  type DbService,
+  type ExtensionPoint,
+  makeRun,
+  migrate,
+  openDb,
+  type Plugin,
+  PluginError,
+  toInputError,
+} from "@teamops/core"
+import { Context, Effect, Either, Layer, Logger, ManagedRuntime, Schema, Scope } from "effect"
+import { type GraphQLSchema, lexicographicSortSchema } from "graphql"
+import { hostMigrations } from "./HostMigrations.js"
+import { orderPlugins } from "./PluginOrder.js"
+
+export interface HostConfig {
+  /** A file path, `sqlite:PATH`, `:memory:` or `postgres://…`. */
+  readonly databaseUrl: string
+  readonly plugins: ReadonlyArray<Plugin<any>>
+  /** Ids of plugins that may fail to boot; they are then left out with their dependants. */
+  readonly optional?: ReadonlyArray<string>
+  /** Each plugin's configuration, by plugin id, decoded with the plugin's `config` schema. */
+  readonly pluginConfig?: Readonly<Record<string, unknown>>
+  /** Sees every SQL statement (tests count them). */
+  readonly onStatement?: (sql: string) => void
+}
+
+export interface PluginStatus {
+  readonly id: string
+  readonly version: string
+  readonly status: "booted" | "left-out"
+  readonly reason?: string
+}
+
+/** A booted host: the database, one runtime for every resolver, one schema. */
+export interface Host {
+  readonly db: DbService
+  readonly runtime: ManagedRuntime.ManagedRuntime<any, never>
+  readonly schema: GraphQLSchema
+  readonly plugins: ReadonlyArray<PluginStatus>
+  readonly booted: ReadonlyArray<Plugin<any>>
+}
+
+// Logs go to stderr so that stdout carries only results.
+const stderrLogger = Logger.replace(Logger.defaultLogger, Logger.withConsoleError(Logger.logfmtLogger))
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/**
+ * Boots the plugins: validates the manifests, orders them by `dependsOn` (ties by id),
+ * migrates the host then each plugin, hands every contribution to the owner of its
+ * extension point, builds the plugin layers into one runtime, and builds the schema once.
+ * Everything opened lives as long as the scope.
+ */
+export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | DbError, Scope.Scope> =>
+  Effect.gen(function* () {
+    const optional = new Set(config.optional ?? [])
+    const ordering = orderPlugins(config.plugins, optional)
+    if (ordering._tag === "Refused") return yield* new PluginError(ordering.problem)
+    const leftOut = new Map(ordering.order.leftOut.map((p) => [p.pluginId, p.message]))
+
+    // Runs one boot step of a plugin; an optional plugin that fails is left out, and so is
+    // every plugin that depends on one left out.
+    const step = <A>(plugin: Plugin<any>, effect: Effect.Effect<A, PluginError, Db>) =>
+      Effect.gen(function* () {
+        const gone = plugin.dependsOn.find((dep) => leftOut.has(dep))
+        if (gone !== undefined) {
+          leftOut.set(plugin.id, `plugin "${plugin.id}" depends on "${gone}", which was left out`)
+          return undefined
+        }
+        if (leftOut.has(plugin.id)) return undefined
+        const result = yield* Effect.either(effect)
+        if (Either.isRight(result)) return result.right
+        if (!optional.has(plugin.id)) return yield* result.left
+        leftOut.set(plugin.id, result.left.message)
+        yield* Effect.logWarning(`left out: ${result.left.message}`)
+        return undefined
+      })
+    const alive = () => ordering.order.plugins.filter((p) => !leftOut.has(p.id))
+
+    const db = yield* openDb(config.databaseUrl, config.onStatement ? { onStatement: config.onStatement } : {})
+    const withDb = Effect.provideService(Db, db)
+    yield* migrate("teamops", hostMigrations).pipe(withDb)
+
+    const configs = new Map<string, unknown>()
+    for (const plugin of ordering.order.plugins) {
+      yield* step(plugin, decodeConfig(plugin, config.pluginConfig?.[plugin.id])).pipe(
+        Effect.tap((decoded) => Effect.sync(() => configs.set(plugin.id, decoded))),
+        withDb,
+      )
+    }
+    const contributed = new Map<ExtensionPoint<any, any>, Array<Contributed<unknown>>>()
+    for (const plugin of alive()) {
+      const decoded = yield* step(plugin, decodeContributions(plugin, alive())).pipe(withDb)
+      for (const { point, value } of decoded ?? []) {
+        contributed.set(point, [...(contributed.get(point) ?? []), { pluginId: plugin.id, value }])
+      }
+    }
+    for (const plugin of alive()) {
+      yield* step(
+        plugin,
+        migrate(plugin.id, plugin.migrations).pipe(
+          Effect.mapError((e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": ${e.message}` })),
+          Effect.zipLeft(recordVersion(plugin)),
+        ),
+      ).pipe(withDb)
+    }
+
+    const scope = yield* Effect.scope
+    const contributions = Contributions.of({
+      of: (point) => (contributed.get(point) ?? []) as ReadonlyArray<Contributed<any>>,
+    })
+    let context = Context.make(Db, db).pipe(Context.add(Contributions, contributions))
+    for (const plugin of alive()) {
+      const built = yield* step(plugin, buildLayer(plugin, configs.get(plugin.id), context, scope)).pipe(withDb)
+      if (built !== undefined) context = Context.merge(context, built)
+    }
+
+    const runtime = yield* Effect.acquireRelease(
+      Effect.sync(() => ManagedRuntime.make(Layer.merge(Layer.succeedContext(context), stderrLogger))),
+      (rt) => Effect.promise(() => rt.dispose()),
+    )
+    const builder = createBuilder()
+    for (const plugin of alive()) {
+      yield* step(
+        plugin,
+        Effect.try({
+          try: () => plugin.schema?.(builder, { pluginId: plugin.id, run: makeRun(runtime, plugin.id) }),
+          catch: (e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": schema failed: ${messageOf(e)}` }),
+        }),
+      ).pipe(withDb)
+    }
+    const schema = yield* Effect.try({
+      try: () => lexicographicSortSchema(builder.toSchema()),
+      catch: (e) => new PluginError({ pluginId: "teamops", message: `the GraphQL schema does not build: ${messageOf(e)}` }),
+    })
+    const booted = alive()
+    const plugins: Array<PluginStatus> = [
+      ...booted.map((p) => ({ id: p.id, version: p.version, status: "booted" as const })),
+      ...config.plugins
+        .filter((p) => leftOut.has(p.id))
+        .map((p) => ({ id: p.id, version: p.version, status: "left-out" as const, reason: leftOut.get(p.id) as string })),
+    ]
+    return { db, runtime, schema, plugins, booted }
+  }).pipe(Effect.provide(stderrLogger))
+
+const decodeConfig = (plugin: Plugin<any>, raw: unknown) =>
+  plugin.config === undefined
+    ? Effect.succeed(raw)
+    : Schema.decodeUnknown(plugin.config, { errors: "all" })(raw ?? {}).pipe(
+        Effect.mapError(
+          (e) =>
+            new PluginError({
+              pluginId: plugin.id,
+              message: `plugin "${plugin.id}": invalid configuration at ${toInputError(e, ["plugins", plugin.id]).message}`,
+            }),
+        ),
+      )
+
+const decodeContributions = (plugin: Plugin<any>, alive: ReadonlyArray<Plugin<any>>) =>
+  Effect.forEach(plugin.contributes, ({ point, value }, index) => {
+    const where = `plugin "${plugin.id}": contribution ${point.name}[${index}]`
+    const ownerLoaded = alive.some((p) => p.id === point.owner)
+    if (point.owner !== plugin.id && !plugin.dependsOn.includes(point.owner)) {
+      return new PluginError({
+        pluginId: plugin.id,
+        message: `${where} goes to plugin "${point.owner}", which is not in dependsOn`,
+      })
+    }
+    if (!ownerLoaded) {
+      return new PluginError({ pluginId: plugin.id, message: `${where} goes to plugin "${point.owner}", which is not loaded` })
+    }
+    return Schema.decodeUnknown(point.schema, { errors: "all" })(value).pipe(
+      Effect.map((decoded) => ({ point, value: decoded })),
+      Effect.mapError((e) => new PluginError({ pluginId: plugin.id, message: `${where} is invalid: ${toInputError(e).message}` })),
+    )
+  })
+
+const recordVersion = (plugin: Plugin<any>) =>
+  Effect.flatMap(Db, (db) =>
+    db.query((k) =>
+      k
+        .insertInto("teamops_plugins")
+        .values({ id: plugin.id, version: plugin.version, migrated_at: new Date().toISOString() })
+        .onConflict((oc) => oc.column("id").doUpdateSet({ version: plugin.version, migrated_at: new Date().toISOString() }))
+        .execute(),
+    ),
+  ).pipe(
+    Effect.mapError((e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": ${e.message}` })),
+  )
+
+const buildLayer = (plugin: Plugin<any>, config: unknown, context: Context.Context<any>, scope: Scope.Scope) => {
+  const layer = typeof plugin.layer === "function" ? plugin.layer(config) : plugin.layer
+  if (layer === undefined) return Effect.succeed(Context.empty() as Context.Context<any>)
+  return Layer.buildWithScope(Layer.provide(layer, Layer.succeedContext(context)), scope).pipe(
+    Effect.mapError((e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": layer failed: ${messageOf(e)}` })),
+    Effect.catchAllDefect((d) =>
+      Effect.fail(new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": layer failed: ${messageOf(d)}` })),
+    ),
+  ) as Effect.Effect<Context.Context<any>, PluginError>
+}
+
+/** Whether a booted host can serve: the database answers. */
+export const databaseAnswers = (host: Host) =>
+  host.db.query((k) => k.selectNoFrom((eb) => eb.val(1).as("one")).execute()).pipe(
+    Effect.as(true),
+    Effect.catchAll(() => Effect.succeed(false)),
+    Effect.timeoutTo({ duration: "2 seconds", onSuccess: (ok) => ok, onTimeout: () => false }),
+  )
+

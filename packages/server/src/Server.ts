@@ -1,0 +1,65 @@
+import { createServer as createHttpServer, type Server as HttpServer } from "node:http"
+import type { RequestContext } from "@teamops/core"
+import { Cause, Effect, Exit, Scope } from "effect"
+import { createYoga, type YogaServerInstance } from "graphql-yoga"
+import { useHealth } from "./Health.js"
+import { bootHost, type Host, type HostConfig } from "./Host.js"
+
+export interface ServerConfig extends HostConfig {
+  /** Serve GraphiQL at `/graphql` to browsers (default: true). */
+  readonly graphiql?: boolean
+}
+
+/** A running teamops API, testable in process through `fetch`. */
+export interface TeamopsServer {
+  readonly host: Host
+  readonly yoga: YogaServerInstance<Record<string, never>, RequestContext>
+  /** Answers one HTTP request in process, as the network server would. */
+  readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>
+  /** Listens on `port` (0 picks a free one); resolves with the port once bound. */
+  readonly listen: (port: number, hostname?: string) => Promise<number>
+  /** Stops listening, lets requests in flight finish, and closes the database. */
+  readonly close: () => Promise<void>
+}
+
+/** Boots the plugins on the configured database and builds the GraphQL server. */
+export const createServer = async (config: ServerConfig): Promise<TeamopsServer> => {
+  const scope = Effect.runSync(Scope.make())
+  const booted = await Effect.runPromiseExit(Scope.extend(bootHost(config), scope))
+  if (Exit.isFailure(booted)) {
+    await Effect.runPromise(Scope.close(scope, booted))
+    throw Cause.squash(booted.cause)
+  }
+  const host = booted.value
+  const yoga = createYoga<Record<string, never>, RequestContext>({
+    schema: host.schema,
+    graphiql: config.graphiql ?? true,
+    landingPage: false,
+    context: ({ request }) => ({ request, loaders: new Map() }),
+    plugins: [useHealth(host)],
+  })
+  let http: HttpServer | undefined
+  return {
+    host,
+    yoga,
+    fetch: (input, init) => Promise.resolve(yoga.fetch(input as string, init)),
+    listen: (port, hostname = "0.0.0.0") =>
+      new Promise((resolve, reject) => {
+        const server = createHttpServer(yoga)
+        server.once("error", reject)
+        server.listen(port, hostname, () => {
+          http = server
+          const address = server.address()
+          resolve(typeof address === "object" && address !== null ? address.port : port)
+        })
+      }),
+    close: async () => {
+      if (http !== undefined) {
+        const server = http
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+        server.closeAllConnections()
+      }
+      await Effect.runPromise(Scope.close(scope, Exit.void))
+    },
+  }
+}
