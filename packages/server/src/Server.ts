@@ -42,7 +42,7 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
   return {
     host,
     yoga,
-    fetch: (input, init) => Promise.resolve(yoga.fetch(input as string, init)),
+    fetch: (input, init) => Promise.resolve(yoga.fetch(new Request(input, init))),
     listen: (port, hostname = "0.0.0.0") =>
       new Promise((resolve, reject) => {
         const server = createHttpServer(yoga)
