@@ -1,3 +1,6 @@
+/// <reference types="@pothos/plugin-errors" preserve="true" />
+/// <reference types="@pothos/plugin-relay" preserve="true" />
+// The references keep the plugins' schema-builder options in the published types.
 import SchemaBuilder, { ObjectRef } from "@pothos/core"
 import ErrorsPlugin from "@pothos/plugin-errors"
 import RelayPlugin from "@pothos/plugin-relay"

@@ -55,7 +55,8 @@ const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\
 export const Instant = Schema.transformOrFail(Schema.String, Schema.DateTimeUtcFromSelf, {
   strict: true,
   decode: (s, _, ast) => {
-    const millis = instantPattern.test(s) ? Date.parse(s) : Number.NaN
+    // Date.parse rolls a day past the month's end over (2026-02-30 → 2026-03-02): refuse it.
+    const millis = instantPattern.test(s) && isCalendarDate(s.slice(0, 10)) ? Date.parse(s) : Number.NaN
     return Number.isNaN(millis)
       ? ParseResult.fail(
           new ParseResult.Type(ast, s, `expected an RFC 3339 instant with offset such as "2026-03-29T09:00:00Z", got ${JSON.stringify(s)}`),
@@ -91,6 +92,8 @@ export const periodsBetween = (
 ): Array<{ readonly label: string; readonly start: DateTime.Zoned; readonly end: DateTime.Zoned }> => {
   const out: Array<{ label: string; start: DateTime.Zoned; end: DateTime.Zoned }> = []
   const stop = DateTime.toEpochMillis(to)
+  // An empty (or reversed) range meets no period.
+  if (DateTime.toEpochMillis(from) >= stop) return out
   for (let start = periodStart(from, period, timeZone); DateTime.toEpochMillis(start) < stop; ) {
     const end = nextPeriodStart(start, period)
     out.push({ label: periodLabel(start), start, end })

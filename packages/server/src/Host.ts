@@ -47,7 +47,7 @@ export interface Host {
 }
 
 // Logs go to stderr so that stdout carries only results.
-const stderrLogger = Logger.replace(Logger.defaultLogger, Logger.withConsoleError(Logger.logfmtLogger))
+export const stderrLogger = Logger.replace(Logger.defaultLogger, Logger.withConsoleError(Logger.logfmtLogger))
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 

@@ -1,0 +1,80 @@
+import { Command, Options } from "@effect/cli"
+import { seedDemo } from "@teamops/server"
+import { Console, Effect } from "effect"
+import { printSchema } from "graphql"
+import { boot } from "./Boot.js"
+import { CliError } from "./CliError.js"
+import { database, port } from "./Options.js"
+
+const json = (value: unknown) => Console.log(JSON.stringify(value, null, 2))
+
+const seeded = (server: Effect.Effect.Success<ReturnType<typeof boot>>, whenEmpty: boolean) =>
+  Effect.tryPromise({
+    try: () => seedDemo(server.host, { whenEmpty }),
+    catch: (e) => new CliError({ message: `seeding failed: ${e instanceof Error ? e.message : String(e)}` }),
+  })
+
+// Resolves on the first SIGTERM or SIGINT, so the server can close before the process exits.
+const stopSignal = Effect.async<string>((resume) => {
+  const stop = (signal: string) => resume(Effect.succeed(signal))
+  process.once("SIGTERM", stop)
+  process.once("SIGINT", stop)
+  return Effect.sync(() => {
+    process.off("SIGTERM", stop)
+    process.off("SIGINT", stop)
+  })
+})
+
+const listenError = (port: number, e: unknown) => {
+  const code = (e as { code?: string }).code
+  const why =
+    code === "EADDRINUSE" ? "the port is in use" : code === "EACCES" ? "permission denied" : e instanceof Error ? e.message : String(e)
+  return new CliError({ message: `cannot listen on port ${port}: ${why}` })
+}
+
+const serve = Command.make(
+  "serve",
+  { port, database, demo: Options.boolean("demo").pipe(Options.withDescription("Seed demo data into an empty database")) },
+  ({ port, database, demo }) =>
+    Effect.scoped(
+      Effect.gen(function* () {
+        const server = yield* boot(database)
+        if (demo && (yield* seeded(server, true))) yield* Effect.logInfo("seeded the demo organisation")
+        const bound = yield* Effect.tryPromise({ try: () => server.listen(port), catch: (e) => listenError(port, e) })
+        yield* Effect.logInfo(`teamops serving http://localhost:${bound}/graphql (database ${server.host.db.location})`)
+        const signal = yield* stopSignal
+        yield* Effect.logInfo(`${signal}: shutting down`)
+      }),
+    ),
+).pipe(Command.withDescription("Serve the GraphQL API (with /healthz and /readyz)"))
+
+const migrate = Command.make("migrate", { database }, ({ database }) =>
+  Effect.scoped(
+    Effect.flatMap(boot(database), (server) => json({ database: server.host.db.location, plugins: server.host.plugins })),
+  ),
+).pipe(Command.withDescription("Bring the database up to date with every plugin's migrations"))
+
+const seed = Command.make("seed", { database }, ({ database }) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const server = yield* boot(database)
+      yield* seeded(server, false)
+      yield* json({ database: server.host.db.location, seeded: server.host.booted.filter((p) => p.demo).map((p) => p.id) })
+    }),
+  ),
+).pipe(Command.withDescription("Add the demo organisation (adds only what is missing)"))
+
+const schemaPrint = Command.make("print", {}, () =>
+  Effect.scoped(Effect.flatMap(boot(":memory:"), (server) => Console.log(printSchema(server.host.schema)))),
+).pipe(Command.withDescription("Print the GraphQL schema (SDL) of the configured plugins"))
+
+const schema = Command.make("schema").pipe(
+  Command.withDescription("GraphQL schema tools"),
+  Command.withSubcommands([schemaPrint]),
+)
+
+export const teamops = Command.make("teamops").pipe(
+  Command.withDescription("Run a support organisation so people grow and customers stay"),
+  Command.withSubcommands([serve, migrate, seed, schema]),
+)
+

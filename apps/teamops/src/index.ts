@@ -1,0 +1,2 @@
+export { teamops } from "./commands.js"
+export { HostFile, readHostFile } from "./HostFile.js"

@@ -1,0 +1,182 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { testDatabase } from "@teamops/core/testing"
+import { afterAll, describe, expect, it } from "vitest"
+
+// The command line as users run it: the committed launcher over the built code.
+const launcher = fileURLToPath(new URL("../bin/teamops.js", import.meta.url))
+const schemaFile = fileURLToPath(new URL("../../../schema.graphql", import.meta.url))
+const workDir = mkdtempSync(join(tmpdir(), "teamops-cli-"))
+afterAll(() => rmSync(workDir, { recursive: true, force: true }))
+
+interface Result {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+// The tests choose the port and database themselves, whatever the environment says.
+const { PORT: _port, TEAMOPS_DATABASE_URL: _database, ...baseEnv } = process.env
+
+const start = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
+  spawn(process.execPath, [launcher, ...args], { cwd: workDir, env: { ...baseEnv, ...env } })
+
+const finished = (child: ChildProcess): Promise<Result> =>
+  new Promise((resolve) => {
+    let stdout = ""
+    let stderr = ""
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk
+    })
+    child.stderr?.on("data", (chunk) => {
+      stderr += chunk
+    })
+    child.on("close", (code) => resolve({ code, stdout, stderr }))
+  })
+
+const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => finished(start(args, env))
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0))
+    })
+  })
+
+const waitFor = (child: ChildProcess, text: string) =>
+  new Promise<void>((resolve, reject) => {
+    let seen = ""
+    const timer = setTimeout(() => reject(new Error(`no "${text}" within 30 s; stderr: ${seen}`)), 30_000)
+    child.stderr?.on("data", (chunk) => {
+      seen += chunk
+      if (seen.includes(text)) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+  })
+
+const graphql = async (port: number, query: string) => {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  })
+  return (await response.json()) as { data: any }
+}
+
+const teamsQuery = "{ teams(first: 10) { edges { node { key name members(first: 5) { totalCount } } } } }"
+
+describe("teamops serve", () => {
+  it("serves the demo organisation over HTTP and exits 0 on SIGTERM", async () => {
+    const port = await freePort()
+    const database = join(workDir, "serve.db")
+    const server = start(["serve", "--demo", "--database", database], { PORT: String(port) })
+    const exit = finished(server)
+    await waitFor(server, "serving")
+    const { data } = await graphql(port, teamsQuery)
+    const teams = data.teams.edges.map((e: any) => [e.node.key, e.node.members.totalCount])
+    expect(teams).toEqual([
+      ["support", 1],
+      ["support-americas", 5],
+      ["support-apac", 5],
+      ["support-emea", 5],
+      ["support-ops", 4],
+    ])
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
+    expect(ready.status).toBe(200)
+    server.kill("SIGTERM")
+    const result = await exit
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe("")
+  })
+
+  it("keeps the data of an earlier run and does not seed it twice", async () => {
+    const database = join(workDir, "twice.db")
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort()
+      const server = start(["serve", "--demo", "--port", String(port)], { TEAMOPS_DATABASE_URL: database })
+      const exit = finished(server)
+      await waitFor(server, "serving")
+      const { data } = await graphql(port, "{ people(first: 100) { totalCount } teams { totalCount } }")
+      expect([data.people.totalCount, data.teams.totalCount]).toEqual([20, 5])
+      server.kill("SIGTERM")
+      expect((await exit).code).toBe(0)
+    }
+  })
+
+  it("reports a port in use in one line and exits non-zero", async () => {
+    const blocker = createServer().listen(0, "0.0.0.0")
+    await new Promise((resolve) => blocker.once("listening", resolve))
+    const address = blocker.address()
+    const port = typeof address === "object" && address ? address.port : 0
+    const result = await run(["serve", "--port", String(port), "--database", join(workDir, "busy.db")])
+    blocker.close()
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`teamops: cannot listen on port ${port}: the port is in use`)
+  })
+})
+
+describe("teamops migrate, seed and schema", () => {
+  it("refuses an unsupported database URL in one line", async () => {
+    const result = await run(["migrate", "--database", "mysql://db.local/x"])
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe(
+      'teamops: unsupported database URL "mysql://db.local/x" (expected a file path, sqlite:PATH or postgres://…)',
+    )
+  })
+
+  it("migrates the default database under the working directory and prints the plugins", async () => {
+    const result = await run(["migrate"])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({
+      database: join(workDir, ".teamops", "teamops.db"),
+      plugins: [{ id: "org", version: "0.1.0", status: "booted" }],
+    })
+  })
+
+  it("seeds only what is missing", async () => {
+    const database = join(workDir, "seed.db")
+    for (let i = 0; i < 2; i++) {
+      const result = await run(["seed", "--database", database])
+      expect(result.code).toBe(0)
+      expect(JSON.parse(result.stdout).seeded).toEqual(["org"])
+    }
+    const port = await freePort()
+    const server = start(["serve", "--port", String(port), "--database", database])
+    const exit = finished(server)
+    await waitFor(server, "serving")
+    const { data } = await graphql(port, "{ people(first: 100) { totalCount } }")
+    expect(data.people.totalCount).toBe(20)
+    server.kill("SIGTERM")
+    expect((await exit).code).toBe(0)
+  })
+
+  it("prints the committed schema", async () => {
+    const result = await run(["schema", "print"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(readFileSync(schemaFile, "utf8"))
+  })
+
+  it.each([["serve"], ["migrate"], ["seed"], ["schema", "print"]])("answers --help for %s", async (...command) => {
+    const result = await run([...command, "--help"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain("USAGE")
+  })
+
+  it.runIf(process.env.TEAMOPS_TEST_POSTGRES_URL)("migrates a PostgreSQL database", async () => {
+    const database = await testDatabase("postgres")
+    try {
+      const result = await run(["migrate"], { TEAMOPS_DATABASE_URL: database.url })
+      expect(result.code).toBe(0)
+      expect(JSON.parse(result.stdout).plugins).toEqual([{ id: "org", version: "0.1.0", status: "booted" }])
+    } finally {
+      await database.drop()
+    }
+  })
+})

@@ -1,0 +1,87 @@
+// Shared fixtures of the org tests: a server booted with the org plugin on a throw-away
+// database, a way to run repo effects on its runtime, and a GraphQL call.
+import { testDatabase } from "@teamops/core/testing"
+import { createServer, type TeamopsServer } from "@teamops/server"
+import { Cause, type Effect, Exit, Option, Schema } from "effect"
+import { CreatePersonInput } from "../src/Person.js"
+import type { PersonRepo } from "../src/PersonRepo.js"
+import { orgPlugin } from "../src/plugin.js"
+import { CreateTeamInput } from "../src/Team.js"
+import type { TeamRepo } from "../src/TeamRepo.js"
+
+export type Dialect = "sqlite" | "postgres"
+
+export interface TestOrg {
+  readonly server: TeamopsServer
+  /** Runs a repo effect on the server's runtime; a failure rejects. */
+  readonly run: <A, E>(effect: Effect.Effect<A, E, TeamRepo | PersonRepo>) => Promise<A>
+  /** Runs a repo effect on the server's runtime and returns how it ended. */
+  readonly exit: <A, E>(effect: Effect.Effect<A, E, TeamRepo | PersonRepo>) => Promise<Exit.Exit<A, E>>
+  /** Closes the server and drops its database. */
+  readonly close: () => Promise<void>
+}
+
+/** A server with only the org plugin, on a fresh database of `dialect`. */
+export const openOrg = async (dialect: Dialect, onStatement?: (sql: string) => void): Promise<TestOrg> => {
+  const database = await testDatabase(dialect)
+  const server = await createServer({
+    databaseUrl: database.url,
+    plugins: [orgPlugin],
+    graphiql: false,
+    ...(onStatement ? { onStatement } : {}),
+  }).catch(async (error) => {
+    await database.drop()
+    throw error
+  })
+  return {
+    server,
+    run: (effect) => server.host.runtime.runPromise(effect),
+    exit: (effect) => server.host.runtime.runPromiseExit(effect),
+    close: async () => {
+      await server.close()
+      await database.drop()
+    },
+  }
+}
+
+/** Repo inputs as the GraphQL layer hands them over: decoded (emails lower-cased, and so on). */
+export const teamInput = Schema.decodeUnknownSync(CreateTeamInput)
+export const personInput = Schema.decodeUnknownSync(CreatePersonInput)
+
+export interface GraphQLResult {
+  readonly data?: any
+  readonly errors?: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<string | number> }>
+}
+
+/** POSTs one GraphQL operation to the in-process server. */
+export const graphql = async (
+  server: TeamopsServer,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResult> => {
+  const response = await server.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  })
+  return (await response.json()) as GraphQLResult
+}
+
+/** Like {@link graphql}, but fails the test when the answer carries errors; returns `data`. */
+export const graphqlData = async (server: TeamopsServer, query: string, variables: Record<string, unknown> = {}) => {
+  const result = await graphql(server, query, variables)
+  if (result.errors !== undefined) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`)
+  return result.data
+}
+
+/** Today's date in `timeZone`, `YYYY-MM-DD`, by the platform's own time zone data. */
+export const todayIn = (timeZone: string, at: Date = new Date()) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at)
+
+/** The typed failure of an exit; throws when the effect succeeded or died. */
+export const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
+  if (Exit.isSuccess(exit)) throw new Error(`expected a failure, got ${JSON.stringify(exit.value)}`)
+  const failure = Cause.failureOption(exit.cause)
+  if (Option.isNone(failure)) throw new Error(`expected a typed failure, got ${Cause.pretty(exit.cause)}`)
+  return failure.value
+}

@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs"
+import { printSchema } from "graphql"
+import { expect, it } from "vitest"
+import { createServer, defaultPlugins } from "../src/index.js"
+
+const committed = new URL("../../../schema.graphql", import.meta.url)
+
+it("the committed schema.graphql is the schema the default plugins build (npm run schema rewrites it)", async () => {
+  const server = await createServer({ databaseUrl: ":memory:", plugins: defaultPlugins })
+  try {
+    expect(`${printSchema(server.host.schema)}\n`).toBe(readFileSync(committed, "utf8"))
+  } finally {
+    await server.close()
+  }
+})
