@@ -112,13 +112,20 @@ export const openDb = (url: string, options: DbOptions = {}): Effect.Effect<DbSe
 
 /** A {@link DbService} over an open Kysely instance. */
 export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: string): DbService => {
-  const current = FiberRef.unsafeMake<Option.Option<Transaction<any>>>(Option.none())
+  // The open transaction, and the first statement that failed in it. PostgreSQL aborts a
+  // transaction once a statement fails (its COMMIT then silently rolls back); SQLite is held
+  // to the same rule so that both stores behave alike.
+  const current = FiberRef.unsafeMake<Option.Option<{ readonly trx: Transaction<any>; failed?: DbError }>>(Option.none())
 
   const query = <A, DB>(work: (db: Kysely<DB>) => Promise<A>) =>
-    Effect.flatMap(FiberRef.get(current), (trx) =>
+    Effect.flatMap(FiberRef.get(current), (open) =>
       Effect.tryPromise({
-        try: () => work(Option.getOrElse(trx, () => kysely) as Kysely<DB>),
-        catch: (cause) => new DbError({ message: describe(cause), cause }),
+        try: () => work((Option.isSome(open) ? open.value.trx : kysely) as Kysely<DB>),
+        catch: (cause) => {
+          const error = new DbError({ message: describe(cause), cause })
+          if (Option.isSome(open)) open.value.failed ??= error
+          return error
+        },
       }),
     )
 
@@ -131,15 +138,24 @@ export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: s
               try: () => kysely.startTransaction().execute(),
               catch: (cause) => new DbError({ message: `cannot start a transaction: ${describe(cause)}`, cause }),
             }),
-            (trx) =>
-              Effect.locally(effect, current, Option.some(trx)).pipe(
+            (trx) => {
+              const open: { readonly trx: Transaction<any>; failed?: DbError } = { trx }
+              return Effect.locally(effect, current, Option.some(open)).pipe(
                 Effect.tap(() =>
-                  Effect.tryPromise({
-                    try: () => trx.commit().execute(),
-                    catch: (cause) => new DbError({ message: `commit failed: ${describe(cause)}`, cause }),
-                  }),
+                  open.failed !== undefined
+                    ? Effect.fail(
+                        new DbError({
+                          message: `the transaction was rolled back: a statement in it failed: ${open.failed.message}`,
+                          cause: open.failed,
+                        }),
+                      )
+                    : Effect.tryPromise({
+                        try: () => trx.commit().execute(),
+                        catch: (cause) => new DbError({ message: `commit failed: ${describe(cause)}`, cause }),
+                      }),
                 ),
-              ),
+              )
+            },
             (trx, exit) =>
               Exit.isFailure(exit)
                 ? Effect.tryPromise(() => trx.rollback().execute()).pipe(Effect.ignore)

@@ -192,6 +192,30 @@ describe.each(testDialects())("Db on %s", (dialect) => {
     }),
   )
 
+  it.scoped("a statement that fails in a transaction dooms it, even when the failure is caught", () =>
+    Effect.gen(function* () {
+      const db = yield* freshDb(dialect)
+      yield* insert(db, "kept")
+      // PostgreSQL aborts the transaction at the failed statement and would turn the COMMIT
+      // into a silent rollback: the transaction must fail on both stores instead.
+      const error = yield* Effect.flip(
+        db.transaction(
+          Effect.gen(function* () {
+            yield* insert(db, "outer")
+            yield* db.transaction(insert(db, "kept")).pipe(Effect.ignore)
+            return "looks fine"
+          }),
+        ),
+      )
+      assert.instanceOf(error, DbError)
+      assert.include(error.message, "the transaction was rolled back: a statement in it failed:")
+      assert.deepStrictEqual(yield* ids(db), ["kept"])
+      // The next transaction starts clean.
+      yield* db.transaction(insert(db, "after"))
+      assert.deepStrictEqual(yield* ids(db), ["after", "kept"])
+    }),
+  )
+
   it.scoped("Db.layer provides the service", () =>
     Effect.gen(function* () {
       const test = yield* Effect.acquireRelease(
