@@ -38,10 +38,17 @@ const fill = async (kysely) => {
       left_on: null,
     })),
   )
-  for (let i = 0; i < people.length; i += 200) await kysely.insertInto("org_people").values(people.slice(i, i + 200)).execute()
+  for (let i = 0; i < people.length; i += 200)
+    await kysely
+      .insertInto("org_people")
+      .values(people.slice(i, i + 200))
+      .execute()
 }
 
-const server = await createServer({ databaseUrl: process.env.TEAMOPS_BENCH_DATABASE_URL ?? ":memory:", plugins: [orgPlugin] })
+const server = await createServer({
+  databaseUrl: process.env.TEAMOPS_BENCH_DATABASE_URL ?? ":memory:",
+  plugins: [orgPlugin],
+})
 try {
   const kysely = server.host.db.kysely
   await fill(kysely)
@@ -56,11 +63,13 @@ try {
     if (body.errors) throw new Error(JSON.stringify(body.errors))
   }
   // Baseline: the same rows straight from the store in one statement, no GraphQL.
-  const baseline = () => kysely.selectFrom("org_people").select(["team_id", "email"]).orderBy("team_id").orderBy("email").execute()
+  const baseline = () =>
+    kysely.selectFrom("org_people").select(["team_id", "email"]).orderBy("team_id").orderBy("email").execute()
   // What batching avoids: one statement per team.
   const perTeam = async () => {
     const rows = await kysely.selectFrom("org_teams").select("id").orderBy("key").execute()
-    for (const row of rows) await kysely.selectFrom("org_people").select("email").where("team_id", "=", row.id).execute()
+    for (const row of rows)
+      await kysely.selectFrom("org_people").select("email").where("team_id", "=", row.id).execute()
   }
 
   console.log(`teams { members } with ${teams} teams x ${membersPerTeam} members (${server.host.db.dialect})`)

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
-import { defaultPlugins } from "@teamops/server"
 import type { Plugin } from "@teamops/core"
+import { defaultPlugins } from "@teamops/server"
 import { Effect, Schema } from "effect"
 import { CliError } from "./CliError.js"
 
@@ -13,8 +13,14 @@ import { CliError } from "./CliError.js"
  *   import { orgPlugin } from "@teamops/org"
  *   export default { plugins: [orgPlugin], optional: [], pluginConfig: {} }
  */
+// Plugins are checked for shape only and passed on as they are: the host validates them.
+const PluginValue = Schema.declare(
+  (u): u is Plugin<any> => typeof u === "object" && u !== null && "id" in u && "version" in u,
+  { message: () => "expected a plugin made with definePlugin(...)" },
+)
+
 export const HostFile = Schema.Struct({
-  plugins: Schema.optional(Schema.Array(Schema.Struct({ id: Schema.String, version: Schema.String }))),
+  plugins: Schema.optional(Schema.Array(PluginValue)),
   optional: Schema.optional(Schema.Array(Schema.String)),
   pluginConfig: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
 })
@@ -37,7 +43,7 @@ export const readHostFile = (cwd: string): Effect.Effect<HostChoice, CliError> =
       Effect.mapError((e) => new CliError({ message: `${file}: ${e.message}` })),
     )
     return {
-      plugins: (decoded.plugins as ReadonlyArray<Plugin<any>> | undefined) ?? defaultPlugins,
+      plugins: decoded.plugins ?? defaultPlugins,
       optional: decoded.optional ?? [],
       pluginConfig: decoded.pluginConfig ?? {},
     }

@@ -28,13 +28,23 @@ const stopSignal = Effect.async<string>((resume) => {
 const listenError = (port: number, e: unknown) => {
   const code = (e as { code?: string }).code
   const why =
-    code === "EADDRINUSE" ? "the port is in use" : code === "EACCES" ? "permission denied" : e instanceof Error ? e.message : String(e)
+    code === "EADDRINUSE"
+      ? "the port is in use"
+      : code === "EACCES"
+        ? "permission denied"
+        : e instanceof Error
+          ? e.message
+          : String(e)
   return new CliError({ message: `cannot listen on port ${port}: ${why}` })
 }
 
 const serve = Command.make(
   "serve",
-  { port, database, demo: Options.boolean("demo").pipe(Options.withDescription("Seed demo data into an empty database")) },
+  {
+    port,
+    database,
+    demo: Options.boolean("demo").pipe(Options.withDescription("Seed demo data into an empty database")),
+  },
   ({ port, database, demo }) =>
     Effect.scoped(
       Effect.gen(function* () {
@@ -50,7 +60,9 @@ const serve = Command.make(
 
 const migrate = Command.make("migrate", { database }, ({ database }) =>
   Effect.scoped(
-    Effect.flatMap(boot(database), (server) => json({ database: server.host.db.location, plugins: server.host.plugins })),
+    Effect.flatMap(boot(database), (server) =>
+      json({ database: server.host.db.location, plugins: server.host.plugins }),
+    ),
   ),
 ).pipe(Command.withDescription("Bring the database up to date with every plugin's migrations"))
 
@@ -59,7 +71,10 @@ const seed = Command.make("seed", { database }, ({ database }) =>
     Effect.gen(function* () {
       const server = yield* boot(database)
       yield* seeded(server, false)
-      yield* json({ database: server.host.db.location, seeded: server.host.booted.filter((p) => p.demo).map((p) => p.id) })
+      yield* json({
+        database: server.host.db.location,
+        seeded: server.host.booted.filter((p) => p.demo).map((p) => p.id),
+      })
     }),
   ),
 ).pipe(Command.withDescription("Add the demo organisation (adds only what is missing)"))
@@ -77,4 +92,3 @@ export const teamops = Command.make("teamops").pipe(
   Command.withDescription("Run a support organisation so people grow and customers stay"),
   Command.withSubcommands([serve, migrate, seed, schema]),
 )
-

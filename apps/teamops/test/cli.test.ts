@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, pathToFileURL } from "node:url"
 import { testDatabase } from "@teamops/core/testing"
 import { afterAll, describe, expect, it } from "vitest"
 
@@ -22,8 +22,8 @@ interface Result {
 // The tests choose the port and database themselves, whatever the environment says.
 const { PORT: _port, TEAMOPS_DATABASE_URL: _database, ...baseEnv } = process.env
 
-const start = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
-  spawn(process.execPath, [launcher, ...args], { cwd: workDir, env: { ...baseEnv, ...env } })
+const start = (args: ReadonlyArray<string>, env: Record<string, string> = {}, cwd = workDir) =>
+  spawn(process.execPath, [launcher, ...args], { cwd, env: { ...baseEnv, ...env } })
 
 const finished = (child: ChildProcess): Promise<Result> =>
   new Promise((resolve) => {
@@ -38,7 +38,8 @@ const finished = (child: ChildProcess): Promise<Result> =>
     child.on("close", (code) => resolve({ code, stdout, stderr }))
   })
 
-const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => finished(start(args, env))
+const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}, cwd = workDir) =>
+  finished(start(args, env, cwd))
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -178,5 +179,46 @@ describe("teamops migrate, seed and schema", () => {
     } finally {
       await database.drop()
     }
+  })
+})
+
+describe("teamops.config.js", () => {
+  const built = (path: string) => pathToFileURL(fileURLToPath(new URL(`../../../${path}`, import.meta.url))).href
+
+  it("loads the plugins it lists and leaves out an optional one that fails, with the reason", async () => {
+    const dir = join(workDir, "configured")
+    mkdirSync(dir)
+    writeFileSync(
+      join(dir, "teamops.config.js"),
+      [
+        `import { definePlugin } from ${JSON.stringify(built("packages/core/dist/index.js"))}`,
+        `import { orgPlugin } from ${JSON.stringify(built("packages/org/dist/index.js"))}`,
+        "const broken = definePlugin({",
+        '  id: "broken", version: "1.0.0", dependsOn: ["org"],',
+        '  migrations: { "0001_init": { up: async () => { throw new Error("disk on fire") } } },',
+        "})",
+        'export default { plugins: [orgPlugin, broken], optional: ["broken"] }',
+      ].join("\n"),
+    )
+    const result = await run(["migrate", "--database", join(dir, "db.sqlite")], {}, dir)
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).plugins).toEqual([
+      { id: "org", version: "0.1.0", status: "booted" },
+      {
+        id: "broken",
+        version: "1.0.0",
+        status: "left-out",
+        reason: 'plugin "broken": migration "0001_init" failed: disk on fire',
+      },
+    ])
+  })
+
+  it("refuses a configuration whose plugins are not plugins, in one line", async () => {
+    const dir = join(workDir, "misconfigured")
+    mkdirSync(dir)
+    writeFileSync(join(dir, "teamops.config.js"), 'export default { plugins: ["org"] }')
+    const result = await run(["migrate"], {}, dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("expected a plugin made with definePlugin(...)")
   })
 })

@@ -70,5 +70,6 @@ export const createBuilder = (): Builder => {
  * A reference to a GraphQL object type, made before any builder exists, so that other
  * plugins can add fields to a type they do not own (`builder.objectField(PersonRef, …)`).
  */
-export const objectRef = <T>(name: string): ObjectRef<TeamopsSchemaTypes & PothosSchemaTypes.ExtendDefaultTypes<TeamopsSchemaTypes>, T> =>
-  new ObjectRef(name)
+export const objectRef = <T>(
+  name: string,
+): ObjectRef<TeamopsSchemaTypes & PothosSchemaTypes.ExtendDefaultTypes<TeamopsSchemaTypes>, T> => new ObjectRef(name)

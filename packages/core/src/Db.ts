@@ -79,7 +79,9 @@ const sqliteKysely = (file: string, options: DbOptions) =>
 // PostgreSQL sends 64-bit integers and numerics as strings; counts and sums here fit a double.
 const numberTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === 20 || oid === 1700 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+    oid === 20 || oid === 1700
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 }
 
 const postgresKysely = (url: string, options: DbOptions) =>
@@ -110,12 +112,17 @@ export const openDb = (url: string, options: DbOptions = {}): Effect.Effect<DbSe
     return makeDbService(kysely, location.dialect, where)
   })
 
+interface OpenTransaction {
+  readonly trx: Transaction<any>
+  failed?: DbError
+}
+
 /** A {@link DbService} over an open Kysely instance. */
 export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: string): DbService => {
   // The open transaction, and the first statement that failed in it. PostgreSQL aborts a
   // transaction once a statement fails (its COMMIT then silently rolls back); SQLite is held
   // to the same rule so that both stores behave alike.
-  const current = FiberRef.unsafeMake<Option.Option<{ readonly trx: Transaction<any>; failed?: DbError }>>(Option.none())
+  const current = FiberRef.unsafeMake<Option.Option<OpenTransaction>>(Option.none())
 
   const query = <A, DB>(work: (db: Kysely<DB>) => Promise<A>) =>
     Effect.flatMap(FiberRef.get(current), (open) =>
@@ -139,7 +146,7 @@ export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: s
               catch: (cause) => new DbError({ message: `cannot start a transaction: ${describe(cause)}`, cause }),
             }),
             (trx) => {
-              const open: { readonly trx: Transaction<any>; failed?: DbError } = { trx }
+              const open: OpenTransaction = { trx }
               return Effect.locally(effect, current, Option.some(open)).pipe(
                 Effect.tap(() =>
                   open.failed !== undefined

@@ -13,16 +13,21 @@ export const decodeInput =
       Effect.mapError((error) => toInputError(error, at)),
     )
 
-/** Turns a parse error into one readable {@link InputError}, every issue on its own line. */
+/**
+ * Turns a parse error into one readable {@link InputError}: one line per field, naming its
+ * path. A field that fails every member of a union (`X | null | undefined` for an optional
+ * field) is reported once, with the first member's reason.
+ */
 export const toInputError = (error: ParseResult.ParseError, at: ReadonlyArray<string> = []) => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  const first = issues[0]
-  const path = [...at, ...(first?.path ?? []).map(String)]
-  const message = issues
-    .map((issue) => {
-      const where = [...at, ...issue.path.map(String)].join(".")
-      return where === "" ? issue.message : `${where}: ${issue.message}`
-    })
-    .join("\n")
-  return new InputError({ message, path })
+  const byField = new Map<string, ReadonlyArray<string>>()
+  const lines: Array<string> = []
+  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
+    const path = [...at, ...issue.path.map(String)]
+    const where = path.join(".")
+    if (byField.has(where)) continue
+    byField.set(where, path)
+    lines.push(where === "" ? issue.message : `${where}: ${issue.message}`)
+  }
+  const first = byField.values().next()
+  return new InputError({ message: lines.join("\n"), path: first.done ? [...at] : [...first.value] })
 }

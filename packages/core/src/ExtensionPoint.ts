@@ -11,7 +11,11 @@ export interface ExtensionPoint<A, I = A> {
   readonly schema: Schema.Schema<A, I, never>
 }
 
-export const extensionPoint = <A, I>(owner: string, name: string, schema: Schema.Schema<A, I, never>): ExtensionPoint<A, I> => ({
+export const extensionPoint = <A, I>(
+  owner: string,
+  name: string,
+  schema: Schema.Schema<A, I, never>,
+): ExtensionPoint<A, I> => ({
   owner,
   name,
   schema,

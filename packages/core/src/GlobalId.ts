@@ -13,7 +13,9 @@ export const GlobalId = (typename: string) =>
         const decoded = decodeGlobalID(globalId)
         if (decoded.typename === typename && decoded.id !== "") return ParseResult.succeed(decoded.id)
       } catch {}
-      return ParseResult.fail(new ParseResult.Type(ast, globalId, `expected the id of a ${typename}, got ${JSON.stringify(globalId)}`))
+      return ParseResult.fail(
+        new ParseResult.Type(ast, globalId, `expected the id of a ${typename}, got ${JSON.stringify(globalId)}`),
+      )
     },
     encode: (id) => ParseResult.succeed(encodeGlobalID(typename, id)),
   })

@@ -16,7 +16,8 @@ const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 export const Email = Schema.transform(
   Schema.String.pipe(
     Schema.filter(
-      (s) => emailShape.test(s.trim()) || `expected an email address such as "ana@example.com", got ${JSON.stringify(s)}`,
+      (s) =>
+        emailShape.test(s.trim()) || `expected an email address such as "ana@example.com", got ${JSON.stringify(s)}`,
     ),
   ),
   Schema.String,

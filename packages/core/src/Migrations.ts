@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { type Kysely, type Migration, type MigrationResult, Migrator, PostgresAdapter } from "kysely"
+import { type Kysely, type Migration, type MigrationResult, Migrator, PostgresAdapter, sql } from "kysely"
 import { Db } from "./Db.js"
 import { PluginError } from "./Errors.js"
 
@@ -16,8 +16,8 @@ export type Migrations = Readonly<Record<string, Migration>>
 export const tablePrefix = (pluginId: string) => pluginId.replaceAll("-", "_")
 
 /**
- * Brings a plugin's tables up to date. Each migration runs in its own transaction
- * where the database allows it; a failure names the plugin and the migration.
+ * Brings a plugin's tables up to date. On PostgreSQL the pending migrations run in one
+ * transaction, on SQLite each in its own; a failure names the plugin and the migration.
  */
 export const migrate = (
   pluginId: string,
@@ -25,11 +25,16 @@ export const migrate = (
 ): Effect.Effect<ReadonlyArray<string>, PluginError, Db> =>
   Effect.gen(function* () {
     const db = yield* Db
+    // Kysely looks for the history tables in every schema unless told which one: a history
+    // table in another schema of the same PostgreSQL database would pass for this one's.
+    const schema = isPostgres(db.kysely) ? yield* currentSchema(pluginId, db.kysely) : undefined
+    const wrapped = Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, inTransaction(m)]))
     const migrator = new Migrator({
       db: db.kysely,
-      provider: { getMigrations: async () => ({ ...migrations }) },
+      provider: { getMigrations: async () => wrapped },
       migrationTableName: `${tablePrefix(pluginId)}_migrations`,
       migrationLockTableName: `${tablePrefix(pluginId)}_migrations_lock`,
+      ...(schema === undefined ? {} : { migrationTableSchema: schema }),
     })
     const { error, results } = yield* Effect.promise(() => migrator.migrateToLatest())
     if (error !== undefined) {
@@ -40,6 +45,28 @@ export const migrate = (
     }
     return (results ?? []).map((r) => r.migrationName)
   })
+
+const currentSchema = (pluginId: string, db: Kysely<any>) =>
+  Effect.tryPromise({
+    try: () => sql<{ schema: string | null }>`select current_schema() as schema`.execute(db),
+    catch: (cause) =>
+      new PluginError({
+        pluginId,
+        message: `migrations failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      }),
+  }).pipe(Effect.map((r) => r.rows[0]?.schema ?? undefined))
+
+// Kysely runs PostgreSQL migrations in a transaction but SQLite ones in none: a SQLite
+// migration failing halfway would leave its first statements applied and unrecorded.
+const inTransaction = (migration: Migration): Migration => {
+  const wrap =
+    (step: Migration["up"]): Migration["up"] =>
+    (db) =>
+      db.isTransaction ? step(db) : db.transaction().execute((trx) => step(trx))
+  return migration.down === undefined
+    ? { up: wrap(migration.up) }
+    : { up: wrap(migration.up), down: wrap(migration.down) }
+}
 
 /**
  * Whether a migration runs on PostgreSQL, for the few column definitions that differ

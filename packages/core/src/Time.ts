@@ -42,7 +42,9 @@ export const minutesOf = (time: string): number => {
 export const LocalTime = Schema.String.pipe(
   Schema.filter((s) => {
     const minutes = minutesOf(s)
-    return (minutes >= 0 && minutes <= 1440) || `expected a time as HH:MM between 00:00 and 24:00, got ${JSON.stringify(s)}`
+    return (
+      (minutes >= 0 && minutes <= 1440) || `expected a time as HH:MM between 00:00 and 24:00, got ${JSON.stringify(s)}`
+    )
   }),
 )
 
@@ -59,7 +61,11 @@ export const Instant = Schema.transformOrFail(Schema.String, Schema.DateTimeUtcF
     const millis = instantPattern.test(s) && isCalendarDate(s.slice(0, 10)) ? Date.parse(s) : Number.NaN
     return Number.isNaN(millis)
       ? ParseResult.fail(
-          new ParseResult.Type(ast, s, `expected an RFC 3339 instant with offset such as "2026-03-29T09:00:00Z", got ${JSON.stringify(s)}`),
+          new ParseResult.Type(
+            ast,
+            s,
+            `expected an RFC 3339 instant with offset such as "2026-03-29T09:00:00Z", got ${JSON.stringify(s)}`,
+          ),
         )
       : ParseResult.succeed(DateTime.unsafeMake(millis))
   },

@@ -1,5 +1,14 @@
 export { type Builder, createBuilder, objectRef, type RequestContext, type TeamopsSchemaTypes } from "./Builder.js"
-export { Db, type DbLocation, type DbOptions, type DbService, type Dialect, makeDbService, openDb, parseDatabaseUrl } from "./Db.js"
+export {
+  Db,
+  type DbLocation,
+  type DbOptions,
+  type DbService,
+  type Dialect,
+  makeDbService,
+  openDb,
+  parseDatabaseUrl,
+} from "./Db.js"
 export { decodeInput, toInputError } from "./Decode.js"
 export { ConflictError, DbError, InputError, NotFoundError, PluginError } from "./Errors.js"
 export {

@@ -13,9 +13,18 @@ describe("parseDatabaseUrl", () => {
       assert.deepStrictEqual(yield* parseDatabaseUrl(":memory:"), { dialect: "sqlite", file: ":memory:" })
       assert.deepStrictEqual(yield* parseDatabaseUrl("sqlite:./x.db"), { dialect: "sqlite", file: resolve("x.db") })
       assert.deepStrictEqual(yield* parseDatabaseUrl("sqlite:///tmp/x.db"), { dialect: "sqlite", file: "/tmp/x.db" })
-      assert.deepStrictEqual(yield* parseDatabaseUrl("file:data/x.db"), { dialect: "sqlite", file: resolve("data/x.db") })
-      assert.deepStrictEqual(yield* parseDatabaseUrl("data/teamops.db"), { dialect: "sqlite", file: resolve("data/teamops.db") })
-      assert.deepStrictEqual(yield* parseDatabaseUrl("/var/lib/teamops.db"), { dialect: "sqlite", file: "/var/lib/teamops.db" })
+      assert.deepStrictEqual(yield* parseDatabaseUrl("file:data/x.db"), {
+        dialect: "sqlite",
+        file: resolve("data/x.db"),
+      })
+      assert.deepStrictEqual(yield* parseDatabaseUrl("data/teamops.db"), {
+        dialect: "sqlite",
+        file: resolve("data/teamops.db"),
+      })
+      assert.deepStrictEqual(yield* parseDatabaseUrl("/var/lib/teamops.db"), {
+        dialect: "sqlite",
+        file: "/var/lib/teamops.db",
+      })
     }),
   )
 
@@ -36,7 +45,10 @@ describe("parseDatabaseUrl", () => {
     Effect.gen(function* () {
       const error = yield* Effect.flip(parseDatabaseUrl("mysql://x"))
       assert.instanceOf(error, DbError)
-      assert.strictEqual(error.message, `unsupported database URL "mysql://x" (expected a file path, sqlite:PATH or postgres://…)`)
+      assert.strictEqual(
+        error.message,
+        `unsupported database URL "mysql://x" (expected a file path, sqlite:PATH or postgres://…)`,
+      )
       assert.include((yield* Effect.flip(parseDatabaseUrl(""))).message, "unsupported database URL")
       assert.include((yield* Effect.flip(parseDatabaseUrl("sqlite:"))).message, "unsupported database URL")
     }),
@@ -84,13 +96,20 @@ const freshDb = (dialect: "sqlite" | "postgres") =>
       (t) => Effect.promise(() => t.drop()),
     )
     const db = yield* openDb(test.url)
-    yield* db.query((k) => k.schema.createTable("t").addColumn("id", "text", (c) => c.primaryKey()).execute())
+    yield* db.query((k) =>
+      k.schema
+        .createTable("t")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .execute(),
+    )
     return db
   })
 
 const insert = (db: DbService, id: string) => db.query((k) => k.insertInto("t").values({ id }).execute())
 const ids = (db: DbService) =>
-  db.query((k) => k.selectFrom("t").select("id").orderBy("id").execute()).pipe(Effect.map((rows) => rows.map((r) => r.id)))
+  db
+    .query((k) => k.selectFrom("t").select("id").orderBy("id").execute())
+    .pipe(Effect.map((rows) => rows.map((r) => r.id)))
 
 describe.each(testDialects())("Db on %s", (dialect) => {
   it.scoped("reports its dialect", () =>
@@ -130,9 +149,7 @@ describe.each(testDialects())("Db on %s", (dialect) => {
     Effect.gen(function* () {
       const db = yield* freshDb(dialect)
       yield* insert(db, "kept")
-      const failure = yield* Effect.flip(
-        db.transaction(Effect.zipRight(insert(db, "a"), Effect.fail("no" as const))),
-      )
+      const failure = yield* Effect.flip(db.transaction(Effect.zipRight(insert(db, "a"), Effect.fail("no" as const))))
       assert.strictEqual(failure, "no")
       assert.deepStrictEqual(yield* ids(db), ["kept"])
     }),

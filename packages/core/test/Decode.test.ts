@@ -3,6 +3,7 @@ import { Effect, Schema } from "effect"
 import { decodeInput } from "../src/Decode.js"
 import { InputError } from "../src/Errors.js"
 import { Email, Key, Name } from "../src/Keys.js"
+import { LocalDate } from "../src/Time.js"
 
 const CreatePerson = Schema.Struct({ email: Email, name: Name, team: Key })
 
@@ -27,13 +28,18 @@ describe("decodeInput", () => {
       assert.instanceOf(error, InputError)
       assert.strictEqual(error._tag, "InputError")
       assert.deepStrictEqual(error.path, ["input", "email"])
-      assert.strictEqual(error.message, `input.email: expected an email address such as "ana@example.com", got "not-an-email"`)
+      assert.strictEqual(
+        error.message,
+        `input.email: expected an email address such as "ana@example.com", got "not-an-email"`,
+      )
     }),
   )
 
   it.effect("reports every issue, one per line; the path is the first one's", () =>
     Effect.gen(function* () {
-      const error = yield* Effect.flip(decodeInput(CreatePerson, ["input"])({ email: "x", name: "  ", team: "Support_EMEA" }))
+      const error = yield* Effect.flip(
+        decodeInput(CreatePerson, ["input"])({ email: "x", name: "  ", team: "Support_EMEA" }),
+      )
       assert.deepStrictEqual(error.path, ["input", "email"])
       const lines = error.message.split("\n")
       assert.strictEqual(lines.length, 3)
@@ -45,7 +51,9 @@ describe("decodeInput", () => {
 
   it.effect("names a missing field", () =>
     Effect.gen(function* () {
-      const error = yield* Effect.flip(decodeInput(CreatePerson, ["input"])({ email: "ana@example.com", team: "support" }))
+      const error = yield* Effect.flip(
+        decodeInput(CreatePerson, ["input"])({ email: "ana@example.com", team: "support" }),
+      )
       assert.deepStrictEqual(error.path, ["input", "name"])
       assert.include(error.message, "input.name: is missing")
     }),
@@ -53,7 +61,9 @@ describe("decodeInput", () => {
 
   it.effect("without a prefix, the path is the schema's own; a top-level failure has an empty path", () =>
     Effect.gen(function* () {
-      const nested = yield* Effect.flip(decodeInput(Schema.Struct({ team: Schema.Struct({ key: Key }) }))({ team: { key: "A" } }))
+      const nested = yield* Effect.flip(
+        decodeInput(Schema.Struct({ team: Schema.Struct({ key: Key }) }))({ team: { key: "A" } }),
+      )
       assert.deepStrictEqual(nested.path, ["team", "key"])
       assert.match(nested.message, /^team\.key: /)
       const top = yield* Effect.flip(decodeInput(Key)("Not A Key"))
@@ -67,6 +77,15 @@ describe("decodeInput", () => {
       const error = yield* Effect.flip(decodeInput(Schema.Array(Email), ["input", "emails"])(["a@b.co", "nope"]))
       assert.deepStrictEqual(error.path, ["input", "emails", "1"])
       assert.match(error.message, /^input\.emails\.1: /)
+    }),
+  )
+
+  it.effect("an optional field that fails is reported once, with its own reason", () =>
+    Effect.gen(function* () {
+      const Input = Schema.Struct({ hireDate: Schema.optionalWith(LocalDate, { nullable: true }) })
+      const error = yield* Effect.flip(decodeInput(Input, ["input"])({ hireDate: "2026-02-30" }))
+      assert.deepStrictEqual(error.path, ["input", "hireDate"])
+      assert.strictEqual(error.message, 'input.hireDate: expected a date as YYYY-MM-DD, got "2026-02-30"')
     }),
   )
 })

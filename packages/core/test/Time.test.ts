@@ -69,7 +69,10 @@ describe("LocalTime", () => {
 
   it.effect("refuses 24:01 and malformed times", () =>
     Effect.gen(function* () {
-      assert.include(yield* failure(LocalTime, "24:01"), `expected a time as HH:MM between 00:00 and 24:00, got "24:01"`)
+      assert.include(
+        yield* failure(LocalTime, "24:01"),
+        `expected a time as HH:MM between 00:00 and 24:00, got "24:01"`,
+      )
       assert.include(yield* failure(LocalTime, "25:00"), `"25:00"`)
       assert.include(yield* failure(LocalTime, "9:00"), `"9:00"`)
       assert.include(yield* failure(LocalTime, "09:60"), `"09:60"`)

@@ -8,7 +8,12 @@ const decode = decodeInput(WeeklyHours, ["input", "hours"])
 describe("WeeklyHours", () => {
   it.effect("decodes ranges per day; absent days have none", () =>
     Effect.gen(function* () {
-      const hours = yield* decode({ mon: [{ start: "09:00", end: "12:00" }, { start: "13:00", end: "17:00" }] })
+      const hours = yield* decode({
+        mon: [
+          { start: "09:00", end: "12:00" },
+          { start: "13:00", end: "17:00" },
+        ],
+      })
       assert.deepStrictEqual(hours.mon, [
         { start: "09:00", end: "12:00" },
         { start: "13:00", end: "17:00" },
@@ -20,7 +25,12 @@ describe("WeeklyHours", () => {
 
   it.effect("accepts ranges that touch but do not overlap, in any order", () =>
     Effect.gen(function* () {
-      const hours = yield* decode({ tue: [{ start: "12:00", end: "17:00" }, { start: "08:00", end: "12:00" }] })
+      const hours = yield* decode({
+        tue: [
+          { start: "12:00", end: "17:00" },
+          { start: "08:00", end: "12:00" },
+        ],
+      })
       assert.strictEqual(weeklyMinutes(hours), 9 * 60)
     }),
   )
@@ -28,18 +38,31 @@ describe("WeeklyHours", () => {
   it.effect("refuses overlapping ranges with a message naming both and the day", () =>
     Effect.gen(function* () {
       const error = yield* Effect.flip(
-        decode({ wed: [{ start: "13:00", end: "17:00" }, { start: "09:00", end: "13:30" }] }),
+        decode({
+          wed: [
+            { start: "13:00", end: "17:00" },
+            { start: "09:00", end: "13:30" },
+          ],
+        }),
       )
       assert.strictEqual(error._tag, "InputError")
       assert.deepStrictEqual(error.path, ["input", "hours", "wed"])
-      assert.include(error.message, "input.hours.wed: expected ranges that do not overlap, but 09:00-13:30 overlaps 13:00-17:00")
+      assert.include(
+        error.message,
+        "input.hours.wed: expected ranges that do not overlap, but 09:00-13:30 overlaps 13:00-17:00",
+      )
     }),
   )
 
   it.effect("refuses a range contained in another", () =>
     Effect.gen(function* () {
       const error = yield* Effect.flip(
-        decode({ fri: [{ start: "09:00", end: "17:00" }, { start: "10:00", end: "11:00" }] }),
+        decode({
+          fri: [
+            { start: "09:00", end: "17:00" },
+            { start: "10:00", end: "11:00" },
+          ],
+        }),
       )
       assert.include(error.message, "09:00-17:00 overlaps 10:00-11:00")
     }),

@@ -24,7 +24,7 @@ import type {
   UpdatePersonInput,
 } from "./Person.js"
 import type { TeamId } from "./Team.js"
-import { noTeam } from "./TeamRepo.js"
+import { isUniqueViolation, lockHierarchy, noTeam } from "./TeamRepo.js"
 
 type Row = OrgDatabase["org_people"]
 
@@ -96,11 +96,11 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
       Effect.flatMap((row) => (row ? Effect.succeed(row.id) : Effect.fail(noTeam(key)))),
     )
 
+  const emailTaken = (email: string) => new ConflictError({ message: `a person with email ${email} already exists` })
+
   const emailFree = (email: string, owner?: string) =>
     Effect.flatMap(byEmail(email), (found) =>
-      found && found.id !== owner
-        ? Effect.fail(new ConflictError({ message: `a person with email ${email} already exists` }))
-        : Effect.void,
+      found && found.id !== owner ? Effect.fail(emailTaken(email)) : Effect.void,
     )
 
   // The managers above `managerId`, nearest first, in one recursive statement; a chain
@@ -167,7 +167,9 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
           status: "active",
           left_on: null,
         }
-        yield* query((k) => k.insertInto("org_people").values(row).execute())
+        yield* query((k) => k.insertInto("org_people").values(row).execute()).pipe(
+          Effect.catchIf(isUniqueViolation, () => Effect.fail(emailTaken(row.email))),
+        )
         return toPerson(row)
       }),
     )
@@ -192,13 +194,19 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
           hire_date: hireDate,
           team_id: input.teamKey === undefined ? person.teamId : yield* teamIdOf(input.teamKey),
         }
-        return yield* write(person.id, changes)
+        return yield* write(person.id, changes).pipe(
+          Effect.catchIf(
+            (e): e is DbError => e._tag === "DbError" && isUniqueViolation(e),
+            () => Effect.fail(emailTaken(changes.email as string)),
+          ),
+        )
       }),
     )
 
   const setManager = (input: SetManagerInput) =>
     db.transaction(
       Effect.gen(function* () {
+        if (input.managerId !== null) yield* lockHierarchy(db, "org.managers")
         const person = yield* byId(input.personId)
         if (input.managerId !== null) yield* checkManager(person, input.managerId)
         return yield* write(person.id, { manager_id: input.managerId })
@@ -248,9 +256,11 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
           .execute()
       }).pipe(Effect.map((rows) => rows.map(toPerson))),
     count: (filter) =>
-      query((k) => filtered(k, filter).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).pipe(
-        Effect.map((r) => Number(r.n)),
-      ),
+      query((k) =>
+        filtered(k, filter)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow(),
+      ).pipe(Effect.map((r) => Number(r.n))),
     membersOf: (teamIds, page, status) =>
       teamIds.length === 0
         ? Effect.succeed([])

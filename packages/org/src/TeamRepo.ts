@@ -1,4 +1,4 @@
-import { ConflictError, Db, type DbError, NotFoundError, type Page } from "@teamops/core"
+import { ConflictError, Db, type DbError, type DbService, NotFoundError, type Page } from "@teamops/core"
 import { Context, Effect, Layer } from "effect"
 import { type Kysely, sql } from "kysely"
 import type { OrgDatabase } from "./OrgDatabase.js"
@@ -15,6 +15,28 @@ const toTeam = (row: Row): Team => ({
 })
 
 export const noTeam = (key: string) => new NotFoundError({ entity: "Team", key, message: `no team with key "${key}"` })
+
+/**
+ * Whether a statement failed on a unique index. The checks before a write cannot see a
+ * concurrent transaction's row (PostgreSQL), so the index has the last word.
+ */
+export const isUniqueViolation = (error: DbError) => {
+  const code = (error.cause as { code?: unknown } | undefined)?.code
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE"
+}
+
+/**
+ * Takes a lock, held to the end of the transaction, that runs the writes of one hierarchy
+ * (team parents, managers) one at a time, so that each cycle check sees the writes before
+ * it: PostgreSQL would otherwise let "a under b" and "b under a" both pass. SQLite already
+ * runs one write transaction at a time.
+ */
+export const lockHierarchy = (db: DbService, name: string) =>
+  db.dialect === "postgres"
+    ? db.query((k) => sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(k))
+    : Effect.void
+
+const keyTaken = (key: string) => new ConflictError({ message: `a team with key "${key}" already exists` })
 
 /** Where teams are kept. Reads of many teams take a list of ids, so that loaders batch them. */
 export interface TeamRepoService {
@@ -57,7 +79,9 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
             .selectFrom("org_teams")
             .select(["id", "parent_id"])
             .where("id", "=", teamId)
-            .unionAll(q.selectFrom("org_teams as t").innerJoin("up", "up.parent_id", "t.id").select(["t.id", "t.parent_id"])),
+            .unionAll(
+              q.selectFrom("org_teams as t").innerJoin("up", "up.parent_id", "t.id").select(["t.id", "t.parent_id"]),
+            ),
         )
         .selectFrom("up")
         .select("id")
@@ -67,9 +91,7 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
   const create = (input: CreateTeamInput) =>
     db.transaction(
       Effect.gen(function* () {
-        if (yield* byKey(input.key)) {
-          return yield* new ConflictError({ message: `a team with key "${input.key}" already exists` })
-        }
+        if (yield* byKey(input.key)) return yield* keyTaken(input.key)
         const parent = input.parentKey === undefined ? undefined : yield* requireKey(input.parentKey)
         const row: Row = {
           id: crypto.randomUUID(),
@@ -78,7 +100,9 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
           description: input.description ?? null,
           parent_id: parent?.id ?? null,
         }
-        yield* query((k) => k.insertInto("org_teams").values(row).execute())
+        yield* query((k) => k.insertInto("org_teams").values(row).execute()).pipe(
+          Effect.catchIf(isUniqueViolation, () => Effect.fail(keyTaken(input.key))),
+        )
         return toTeam(row)
       }),
     )
@@ -86,6 +110,7 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
   const update = (input: UpdateTeamInput) =>
     db.transaction(
       Effect.gen(function* () {
+        if (input.parentKey != null) yield* lockHierarchy(db, "org.team-parents")
         const team = yield* requireKey(input.key)
         let parentId = team.parentId as string | null
         if (input.parentKey !== undefined) {
@@ -116,7 +141,9 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
     byIds: (ids) =>
       ids.length === 0
         ? Effect.succeed([])
-        : query((k) => k.selectFrom("org_teams").selectAll().where("id", "in", ids).execute()).pipe(Effect.map((rows) => rows.map(toTeam))),
+        : query((k) => k.selectFrom("org_teams").selectAll().where("id", "in", ids).execute()).pipe(
+            Effect.map((rows) => rows.map(toTeam)),
+          ),
     list: (page) =>
       query((k) => {
         const after = afterKey(page)
@@ -128,9 +155,12 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
           .limit(page.limit + 1)
           .execute()
       }).pipe(Effect.map((rows) => rows.map(toTeam))),
-    count: query((k) => k.selectFrom("org_teams").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).pipe(
-      Effect.map((r) => Number(r.n)),
-    ),
+    count: query((k) =>
+      k
+        .selectFrom("org_teams")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow(),
+    ).pipe(Effect.map((r) => Number(r.n))),
     subteamsOf: (parentIds, page) =>
       parentIds.length === 0
         ? Effect.succeed([])

@@ -17,15 +17,64 @@ const demoPeople: ReadonlyArray<readonly [string, string, string, string, string
   ["Eleni Markou", "eleni@teamops.example", "support", "Europe/Athens", "2015-02-02"],
   ["Nikos Pappas", "nikos@teamops.example", "support-emea", "Europe/Athens", "2015-06-15", "eleni@teamops.example"],
   ["Aoife Byrne", "aoife@teamops.example", "support-emea", "Europe/Dublin", "2019-09-02", "nikos@teamops.example"],
-  ["Dimitra Ioannou", "dimitra@teamops.example", "support-emea", "Europe/Athens", "2021-03-01", "nikos@teamops.example"],
+  [
+    "Dimitra Ioannou",
+    "dimitra@teamops.example",
+    "support-emea",
+    "Europe/Athens",
+    "2021-03-01",
+    "nikos@teamops.example",
+  ],
   ["Kostas Georgiou", "kostas@teamops.example", "support-emea", "Europe/Athens", "2023-01-09", "nikos@teamops.example"],
   ["Siobhan Kelly", "siobhan@teamops.example", "support-emea", "Europe/Dublin", "2025-10-06", "nikos@teamops.example"],
-  ["Maria Alvarez", "maria@teamops.example", "support-americas", "America/New_York", "2016-04-11", "eleni@teamops.example"],
-  ["James Carter", "james@teamops.example", "support-americas", "America/New_York", "2018-08-20", "maria@teamops.example"],
-  ["Priya Raman", "priya@teamops.example", "support-americas", "America/Chicago", "2020-11-16", "maria@teamops.example"],
-  ["Lucas Silva", "lucas@teamops.example", "support-americas", "America/Sao_Paulo", "2022-05-02", "maria@teamops.example"],
-  ["Hannah Brooks", "hannah@teamops.example", "support-americas", "America/Los_Angeles", "2025-07-14", "maria@teamops.example"],
-  ["Olivia Nguyen", "olivia@teamops.example", "support-apac", "Australia/Sydney", "2017-03-06", "eleni@teamops.example"],
+  [
+    "Maria Alvarez",
+    "maria@teamops.example",
+    "support-americas",
+    "America/New_York",
+    "2016-04-11",
+    "eleni@teamops.example",
+  ],
+  [
+    "James Carter",
+    "james@teamops.example",
+    "support-americas",
+    "America/New_York",
+    "2018-08-20",
+    "maria@teamops.example",
+  ],
+  [
+    "Priya Raman",
+    "priya@teamops.example",
+    "support-americas",
+    "America/Chicago",
+    "2020-11-16",
+    "maria@teamops.example",
+  ],
+  [
+    "Lucas Silva",
+    "lucas@teamops.example",
+    "support-americas",
+    "America/Sao_Paulo",
+    "2022-05-02",
+    "maria@teamops.example",
+  ],
+  [
+    "Hannah Brooks",
+    "hannah@teamops.example",
+    "support-americas",
+    "America/Los_Angeles",
+    "2025-07-14",
+    "maria@teamops.example",
+  ],
+  [
+    "Olivia Nguyen",
+    "olivia@teamops.example",
+    "support-apac",
+    "Australia/Sydney",
+    "2017-03-06",
+    "eleni@teamops.example",
+  ],
   ["Jack Thompson", "jack@teamops.example", "support-apac", "Australia/Sydney", "2019-02-18", "olivia@teamops.example"],
   ["Mei Tanaka", "mei@teamops.example", "support-apac", "Asia/Tokyo", "2021-09-27", "olivia@teamops.example"],
   ["Arjun Mehta", "arjun@teamops.example", "support-apac", "Asia/Kolkata", "2024-01-15", "olivia@teamops.example"],
@@ -51,7 +100,8 @@ export const seedOrg = Effect.gen(function* () {
   const teams = yield* TeamRepo
   const people = yield* PersonRepo
   for (const team of demoTeams) {
-    if ((yield* teams.byKey(team.key)) === undefined) yield* teams.create(Schema.decodeUnknownSync(CreateTeamInput)(team))
+    if ((yield* teams.byKey(team.key)) === undefined)
+      yield* teams.create(Schema.decodeUnknownSync(CreateTeamInput)(team))
   }
   for (const [name, email, teamKey, timeZone, hireDate, managerEmail] of demoPeople) {
     if ((yield* people.byEmail(email)) !== undefined) continue

@@ -12,8 +12,8 @@ import {
   type RequestContext,
   type SchemaKit,
   type TimeRange,
-  weekdays,
   type WeeklyHours,
+  weekdays,
 } from "@teamops/core"
 import { Effect, Either, Schema } from "effect"
 import { GraphQLError } from "graphql"
@@ -75,14 +75,17 @@ export const orgSchema = (builder: Builder, { run }: SchemaKit) => {
   const WeeklyHoursType = builder.objectRef<WeeklyHours>("WeeklyHours").implement({
     description: "Local wall-time ranges per weekday; a day without ranges has none.",
     fields: (t) =>
-      Object.fromEntries(weekdays.map((day) => [day, t.field({ type: [TimeRangeType], resolve: (hours) => hours[day] })])),
+      Object.fromEntries(
+        weekdays.map((day) => [day, t.field({ type: [TimeRangeType], resolve: (hours) => hours[day] })]),
+      ),
   })
   const TimeRangeInput = builder.inputType("TimeRangeInput", {
     fields: (t) => ({ start: t.string({ required: true }), end: t.string({ required: true }) }),
   })
   const WeeklyHoursInput = builder.inputType("WeeklyHoursInput", {
     description: "Local wall-time ranges per weekday (`HH:MM`, `24:00` allowed as an end); absent days have none.",
-    fields: (t) => Object.fromEntries(weekdays.map((day) => [day, t.field({ type: [TimeRangeInput], required: false })])),
+    fields: (t) =>
+      Object.fromEntries(weekdays.map((day) => [day, t.field({ type: [TimeRangeInput], required: false })])),
   })
 
   builder.node(TeamRef, {
@@ -112,7 +115,12 @@ export const orgSchema = (builder: Builder, { run }: SchemaKit) => {
           const counts = loaderOf<string, number>(context, `org.memberCounts:${status}`, (ids) =>
             people((r) => r.memberCounts(ids, status)).then((found) => ids.map((id) => found.get(id) ?? 0)),
           )
-          return connectionOf(members, page, (p) => [p.email], () => counts.load(team.id))
+          return connectionOf(
+            members,
+            page,
+            (p) => [p.email],
+            () => counts.load(team.id),
+          )
         },
       }),
       subteams: t.connection({
@@ -126,7 +134,12 @@ export const orgSchema = (builder: Builder, { run }: SchemaKit) => {
           const counts = loaderOf<string, number>(context, "org.subteamCounts", (ids) =>
             teams((r) => r.subteamCounts(ids)).then((found) => ids.map((id) => found.get(id) ?? 0)),
           )
-          return connectionOf(subteams, page, (s) => [s.key], () => counts.load(team.id))
+          return connectionOf(
+            subteams,
+            page,
+            (s) => [s.key],
+            () => counts.load(team.id),
+          )
         },
       }),
     }),
@@ -167,7 +180,12 @@ export const orgSchema = (builder: Builder, { run }: SchemaKit) => {
       resolve: (_, args) => {
         const page = pageOf(args)
         return teams((r) => r.list(page)).then((rows) =>
-          connectionOf(rows, page, (team) => [team.key], () => teams((r) => r.count)),
+          connectionOf(
+            rows,
+            page,
+            (team) => [team.key],
+            () => teams((r) => r.count),
+          ),
         )
       },
     }),
@@ -187,10 +205,16 @@ export const orgSchema = (builder: Builder, { run }: SchemaKit) => {
       resolve: async (_, args) => {
         const page = pageOf(args)
         const team = args.teamKey == null ? undefined : await teams((r) => r.byKey(args.teamKey as string))
-        if (args.teamKey != null && team === undefined) throw new GraphQLError(`teamKey: no team with key "${args.teamKey}"`)
+        if (args.teamKey != null && team === undefined)
+          throw new GraphQLError(`teamKey: no team with key "${args.teamKey}"`)
         const filter = { teamId: team?.id, status: (args.status ?? undefined) as PersonStatus | undefined }
         const rows = await people((r) => r.list(page, filter))
-        return connectionOf(rows, page, (p) => [p.email], () => people((r) => r.count(filter)))
+        return connectionOf(
+          rows,
+          page,
+          (p) => [p.email],
+          () => people((r) => r.count(filter)),
+        )
       },
     }),
     person: t.field({
@@ -261,12 +285,18 @@ export const orgSchema = (builder: Builder, { run }: SchemaKit) => {
     fields: (t) => ({ personId: t.id({ required: true }), managerId: t.id({ required: false }) }),
   })
   const RecordDepartureInputType = builder.inputType("RecordDepartureInput", {
-    fields: (t) => ({ personId: t.id({ required: true }), leftOn: t.string({ required: true, description: "YYYY-MM-DD" }) }),
+    fields: (t) => ({
+      personId: t.id({ required: true }),
+      leftOn: t.string({ required: true, description: "YYYY-MM-DD" }),
+    }),
   })
 
   // Nullable GraphQL inputs arrive as `undefined` when left out, which the schemas read as "unchanged".
-  const decoded = <A, I, B, E>(schema: Schema.Schema<A, I, never>, raw: unknown, then: (input: A) => Effect.Effect<B, E, any>) =>
-    run(Effect.flatMap(decodeInput(schema, ["input"])(raw), then))
+  const decoded = <A, I, B, E>(
+    schema: Schema.Schema<A, I, never>,
+    raw: unknown,
+    then: (input: A) => Effect.Effect<B, E, any>,
+  ) => run(Effect.flatMap(decodeInput(schema, ["input"])(raw), then))
 
   builder.mutationFields((t) => ({
     createTeam: t.field({
@@ -285,13 +315,15 @@ export const orgSchema = (builder: Builder, { run }: SchemaKit) => {
       type: PersonRef,
       args: { input: t.arg({ type: CreatePersonInputType, required: true }) },
       errors: errors("CreatePerson", "person"),
-      resolve: (_, { input }) => decoded(CreatePersonInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.create(i))),
+      resolve: (_, { input }) =>
+        decoded(CreatePersonInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.create(i))),
     }),
     updatePerson: t.field({
       type: PersonRef,
       args: { input: t.arg({ type: UpdatePersonInputType, required: true }) },
       errors: errors("UpdatePerson", "person"),
-      resolve: (_, { input }) => decoded(UpdatePersonInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.update(i))),
+      resolve: (_, { input }) =>
+        decoded(UpdatePersonInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.update(i))),
     }),
     setManager: t.field({
       type: PersonRef,

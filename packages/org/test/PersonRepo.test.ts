@@ -6,7 +6,16 @@ import { orgIsEmpty, seedOrg } from "../src/demo.js"
 import { type Person, type PersonStatus, UpdatePersonInput } from "../src/Person.js"
 import { PersonRepo, type PersonRepoService } from "../src/PersonRepo.js"
 import { TeamRepo } from "../src/TeamRepo.js"
-import { failureOf, openOrg, personInput, type TestOrg, teamInput, todayIn } from "./support.js"
+import {
+  failureOf,
+  openOrg,
+  personInput,
+  refusedWhenRacing,
+  type TestOrg,
+  teamInput,
+  todayIn,
+  warmPool,
+} from "./support.js"
 
 const people = <A, E>(f: (repo: PersonRepoService) => Effect.Effect<A, E>) => Effect.flatMap(PersonRepo, f)
 
@@ -55,7 +64,9 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
 
   describe("create", () => {
     it("fills in the defaults: hired today in the person's zone, office hours, active, no manager", async () => {
-      const created = await org.run(createPerson({ email: "ana@x.com", name: "Ana", timeZone: "Asia/Tokyo", teamKey: "support" }))
+      const created = await org.run(
+        createPerson({ email: "ana@x.com", name: "Ana", timeZone: "Asia/Tokyo", teamKey: "support" }),
+      )
       const team = await org.run(Effect.flatMap(TeamRepo, (r) => r.byKey("support")))
       expect(created).toMatchObject({
         name: "Ana",
@@ -87,7 +98,16 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
       const hours = { mon: [{ start: "08:00", end: "12:00" }], sat: [{ start: "10:00", end: "14:00" }] }
       const created = await org.run(
         people((r) =>
-          r.create(personInput({ name: "Bo", email: "bo@x.com", timeZone: "UTC", teamKey: "support", hireDate: "2020-01-31", workingHours: hours })),
+          r.create(
+            personInput({
+              name: "Bo",
+              email: "bo@x.com",
+              timeZone: "UTC",
+              teamKey: "support",
+              hireDate: "2020-01-31",
+              workingHours: hours,
+            }),
+          ),
         ),
       )
       expect(created.hireDate).toBe("2020-01-31")
@@ -106,6 +126,19 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
       expect(await org.run(count())).toBe(1)
     })
 
+    it("refuses one of two creates with the same email sent at the same time", async () => {
+      await warmPool(org)
+      for (const name of ["ana", "bo", "cy", "dee", "eve"]) {
+        const first = createPerson({ email: `${name}@x.com`, name: "First", teamKey: "support" })
+        const second = createPerson({ email: `${name.toUpperCase()}@x.com`, name: "Second", teamKey: "support" })
+        const refused = await refusedWhenRacing(org, first, second)
+        expect(refused, name).toHaveLength(1)
+        expect(refused[0], name).toBeInstanceOf(ConflictError)
+        expect(refused[0]?.message).toBe(`a person with email ${name}@x.com already exists`)
+      }
+      expect(await org.run(count())).toBe(5)
+    })
+
     it("refuses an unknown team key", async () => {
       const error = failureOf(await org.exit(createPerson({ email: "ana@x.com", teamKey: "nowhere" })))
       expect(error).toBeInstanceOf(NotFoundError)
@@ -113,7 +146,9 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
     })
 
     it("refuses an unknown manager", async () => {
-      const error = failureOf(await org.exit(createPerson({ email: "ana@x.com", teamKey: "support", managerId: "missing" })))
+      const error = failureOf(
+        await org.exit(createPerson({ email: "ana@x.com", teamKey: "support", managerId: "missing" })),
+      )
       expect(error).toMatchObject({ _tag: "NotFoundError", entity: "Person", key: "missing" })
     })
 
@@ -139,7 +174,9 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
   describe("update", () => {
     it("changes the fields given and keeps the others", async () => {
       await org.run(createTeam("ops"))
-      const ana = await org.run(createPerson({ email: "ana@x.com", name: "Ana", teamKey: "support", hireDate: "2020-01-01" }))
+      const ana = await org.run(
+        createPerson({ email: "ana@x.com", name: "Ana", teamKey: "support", hireDate: "2020-01-01" }),
+      )
       const ops = await org.run(Effect.flatMap(TeamRepo, (r) => r.byKey("ops")))
       const updated = await org.run(updatePerson(ana, { name: "Ana Costa", email: "Ana.Costa@X.com", teamKey: "ops" }))
       expect(updated).toEqual({ ...ana, name: "Ana Costa", email: "ana.costa@x.com", teamId: ops?.id })
@@ -200,6 +237,23 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
       )
     })
 
+    it("refuses one of two opposite manager changes sent at the same time, so no cycle is stored", async () => {
+      await warmPool(org)
+      for (const round of [1, 2, 3, 4, 5]) {
+        const a = await org.run(createPerson({ email: `a${round}@x.com`, teamKey: "support" }))
+        const b = await org.run(createPerson({ email: `b${round}@x.com`, teamKey: "support" }))
+        const refused = await refusedWhenRacing(org, setManager(a, b), setManager(b, a))
+        expect(refused, a.email).toHaveLength(1)
+        expect(refused[0], a.email).toBeInstanceOf(ConflictError)
+        expect(refused[0]?.message).toMatch(/^a manager cycle would form: /)
+        const both = await org.run(people((r) => r.byIds([a.id, b.id])))
+        expect(
+          both.filter((p) => p.managerId !== null),
+          a.email,
+        ).toHaveLength(1)
+      }
+    })
+
     it("refuses a person as their own manager", async () => {
       const a = await org.run(createPerson({ email: "a@x.com", teamKey: "support" }))
       const error = failureOf(await org.exit(setManager(a, a)))
@@ -210,7 +264,11 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
     it("refuses an unknown person or manager", async () => {
       const a = await org.run(createPerson({ email: "a@x.com", teamKey: "support" }))
       const ghost = { ...a, id: "ghost" as Person["id"] }
-      expect(failureOf(await org.exit(setManager(a, ghost)))).toMatchObject({ _tag: "NotFoundError", entity: "Person", key: "ghost" })
+      expect(failureOf(await org.exit(setManager(a, ghost)))).toMatchObject({
+        _tag: "NotFoundError",
+        entity: "Person",
+        key: "ghost",
+      })
       expect(failureOf(await org.exit(setManager(ghost, a)))).toMatchObject({ _tag: "NotFoundError", key: "ghost" })
     })
   })
@@ -233,7 +291,9 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
 
     it("refuses a departure before the hire date", async () => {
       const ana = await org.run(createPerson({ email: "ana@x.com", teamKey: "support", hireDate: "2020-03-01" }))
-      const error = failureOf(await org.exit(people((r) => r.recordDeparture({ personId: ana.id, leftOn: "2020-02-29" }))))
+      const error = failureOf(
+        await org.exit(people((r) => r.recordDeparture({ personId: ana.id, leftOn: "2020-02-29" }))),
+      )
       expect(error).toBeInstanceOf(InputError)
       expect(error).toMatchObject({ path: ["input", "leftOn"] })
       expect(error.message).toBe("input.leftOn: the leave date 2020-02-29 is before the hire date 2020-03-01")
@@ -258,7 +318,12 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
       expect(await emails(2, "bob@x.com")).toEqual(["cat@x.com", "dan@x.com", "eve@x.com"])
       expect(await emails(2, "dan@x.com")).toEqual(["eve@x.com"])
       expect(await emails(10, undefined, { teamId: eve.teamId })).toEqual(["eve@x.com"])
-      expect(await emails(10, undefined, { status: "active" })).toEqual(["amy@x.com", "bob@x.com", "cat@x.com", "dan@x.com"])
+      expect(await emails(10, undefined, { status: "active" })).toEqual([
+        "amy@x.com",
+        "bob@x.com",
+        "cat@x.com",
+        "dan@x.com",
+      ])
       expect(await org.run(count())).toBe(5)
       expect(await org.run(count({ teamId: eve.teamId }))).toBe(1)
       expect(await org.run(count({ teamId: eve.teamId, status: "active" }))).toBe(0)
@@ -271,13 +336,16 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
       for (const email of ["amy@x.com", "bob@x.com", "cat@x.com", "dan@x.com"]) {
         await org.run(createPerson({ email, teamKey: "red" }))
       }
-      for (const email of ["abe@x.com", "bea@x.com", "cal@x.com"]) await org.run(createPerson({ email, teamKey: "blue" }))
+      for (const email of ["abe@x.com", "bea@x.com", "cal@x.com"])
+        await org.run(createPerson({ email, teamKey: "blue" }))
       const eve = await org.run(createPerson({ email: "eve@x.com", teamKey: "blue", hireDate: "2020-01-01" }))
       await org.run(people((r) => r.recordDeparture({ personId: eve.id, leftOn: "2021-01-01" })))
 
       const members = async (limit: number, after?: string, status?: PersonStatus) => {
         const found = await org.run(
-          people((r) => r.membersOf([red, blue, empty], { limit, after: after === undefined ? undefined : [after] }, status)),
+          people((r) =>
+            r.membersOf([red, blue, empty], { limit, after: after === undefined ? undefined : [after] }, status),
+          ),
         )
         const of = (teamId: string) => found.filter((p) => p.teamId === teamId).map((p) => p.email)
         expect(found.length).toBe(of(red).length + of(blue).length)
@@ -290,7 +358,11 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
         blue: ["abe@x.com", "bea@x.com", "cal@x.com"],
         empty: [],
       })
-      expect(await members(2, "bob@x.com")).toEqual({ red: ["cat@x.com", "dan@x.com"], blue: ["cal@x.com", "eve@x.com"], empty: [] })
+      expect(await members(2, "bob@x.com")).toEqual({
+        red: ["cat@x.com", "dan@x.com"],
+        blue: ["cal@x.com", "eve@x.com"],
+        empty: [],
+      })
       expect(await members(2, "dan@x.com")).toEqual({ red: [], blue: ["eve@x.com"], empty: [] })
       expect(await members(10, undefined, "active")).toEqual({
         red: ["amy@x.com", "bob@x.com", "cat@x.com", "dan@x.com"],

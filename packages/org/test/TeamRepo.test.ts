@@ -4,7 +4,7 @@ import { Effect, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { UpdateTeamInput } from "../src/Team.js"
 import { TeamRepo } from "../src/TeamRepo.js"
-import { failureOf, openOrg, type TestOrg, teamInput } from "./support.js"
+import { failureOf, openOrg, refusedWhenRacing, type TestOrg, teamInput, warmPool } from "./support.js"
 
 const updateInput = Schema.decodeUnknownSync(UpdateTeamInput)
 
@@ -23,8 +23,15 @@ describe.each(testDialects())("TeamRepo on %s", (dialect) => {
   })
 
   it("creates a team and reads it back by key and by id", async () => {
-    const team = await org.run(create({ key: "support", name: "  Customer Support ", description: " Answers customers. " }))
-    expect(team).toMatchObject({ key: "support", name: "Customer Support", description: "Answers customers.", parentId: null })
+    const team = await org.run(
+      create({ key: "support", name: "  Customer Support ", description: " Answers customers. " }),
+    )
+    expect(team).toMatchObject({
+      key: "support",
+      name: "Customer Support",
+      description: "Answers customers.",
+      parentId: null,
+    })
     expect(await org.run(byKey("support"))).toEqual(team)
     expect(await org.run(Effect.flatMap(TeamRepo, (r) => r.byIds([team.id, "no-such-id"])))).toEqual([team])
     expect(await org.run(byKey("nope"))).toBeUndefined()
@@ -108,6 +115,34 @@ describe.each(testDialects())("TeamRepo on %s", (dialect) => {
 
     const unknown = failureOf(await org.exit(update({ key: "ghost", name: "Ghost" })))
     expect(unknown).toMatchObject({ _tag: "NotFoundError", entity: "Team", key: "ghost" })
+  })
+
+  it("refuses a duplicate key sent twice at the same time", async () => {
+    await warmPool(org)
+    for (const key of ["one", "two", "three", "four", "five"]) {
+      const refused = await refusedWhenRacing(org, create({ key, name: "First" }), create({ key, name: "Second" }))
+      expect(refused, key).toHaveLength(1)
+      expect(refused[0], key).toBeInstanceOf(ConflictError)
+      expect(refused[0]?.message).toBe(`a team with key "${key}" already exists`)
+    }
+    expect(await org.run(count)).toBe(5)
+  })
+
+  it("refuses one of two opposite moves sent at the same time, so no cycle is stored", async () => {
+    await warmPool(org)
+    for (const round of [1, 2, 3, 4, 5]) {
+      const [a, b] = [`a-${round}`, `b-${round}`]
+      await org.run(create({ key: a, name: a }))
+      await org.run(create({ key: b, name: b }))
+      const refused = await refusedWhenRacing(org, update({ key: a, parentKey: b }), update({ key: b, parentKey: a }))
+      expect(refused, a).toHaveLength(1)
+      expect(refused[0], a).toBeInstanceOf(ConflictError)
+      const parents = [(await org.run(byKey(a)))?.parentId, (await org.run(byKey(b)))?.parentId]
+      expect(
+        parents.filter((id) => id !== null),
+        a,
+      ).toHaveLength(1)
+    }
   })
 
   it("lists teams by key, a page at a time, and counts them", async () => {

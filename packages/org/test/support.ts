@@ -2,7 +2,8 @@
 // database, a way to run repo effects on its runtime, and a GraphQL call.
 import { testDatabase } from "@teamops/core/testing"
 import { createServer, type TeamopsServer } from "@teamops/server"
-import { Cause, type Effect, Exit, Option, Schema } from "effect"
+import { Cause, Effect, Exit, Option, Schema } from "effect"
+import { sql } from "kysely"
 import { CreatePersonInput } from "../src/Person.js"
 import type { PersonRepo } from "../src/PersonRepo.js"
 import { orgPlugin } from "../src/plugin.js"
@@ -84,4 +85,23 @@ export const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
   const failure = Cause.failureOption(exit.cause)
   if (Option.isNone(failure)) throw new Error(`expected a typed failure, got ${Cause.pretty(exit.cause)}`)
   return failure.value
+}
+
+/**
+ * Opens a few database connections ahead of time, so that effects started together run side
+ * by side (on PostgreSQL) instead of the second one waiting for a connection to open.
+ */
+export const warmPool = (org: TestOrg) =>
+  Promise.all(
+    Array.from({ length: 4 }, () => Effect.runPromise(org.server.host.db.query((k) => sql`select 1`.execute(k)))),
+  )
+
+/** Runs two effects at the same time and returns the typed failures among them. */
+export const refusedWhenRacing = async <A, B, E1, E2>(
+  org: TestOrg,
+  first: Effect.Effect<A, E1, TeamRepo | PersonRepo>,
+  second: Effect.Effect<B, E2, TeamRepo | PersonRepo>,
+): Promise<Array<E1 | E2>> => {
+  const exits = await Promise.all([org.exit<A | B, E1 | E2>(first), org.exit<A | B, E1 | E2>(second)])
+  return exits.filter(Exit.isFailure).map(failureOf)
 }

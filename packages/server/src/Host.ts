@@ -13,8 +13,8 @@ import {
   PluginError,
   toInputError,
 } from "@teamops/core"
-import { Context, Effect, Either, Layer, Logger, ManagedRuntime, Schema, Scope } from "effect"
-import { type GraphQLSchema, lexicographicSortSchema } from "graphql"
+import { Context, Effect, Either, Layer, Logger, ManagedRuntime, Schema, type Scope } from "effect"
+import { assertValidSchema, GraphQLSchema, lexicographicSortSchema } from "graphql"
 import { hostMigrations } from "./HostMigrations.js"
 import { orderPlugins } from "./PluginOrder.js"
 
@@ -105,7 +105,9 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
       yield* step(
         plugin,
         migrate(plugin.id, plugin.migrations).pipe(
-          Effect.mapError((e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": ${e.message}` })),
+          Effect.mapError(
+            (e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": ${e.message}` }),
+          ),
           Effect.zipLeft(recordVersion(plugin)),
         ),
       ).pipe(withDb)
@@ -113,7 +115,9 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
 
     const scope = yield* Effect.scope
     const contributions = Contributions.of({
-      of: (point) => (contributed.get(point) ?? []) as ReadonlyArray<Contributed<any>>,
+      // Not those of a plugin left out after its contributions were decoded (a failed migration).
+      of: (point) =>
+        (contributed.get(point) ?? []).filter((c) => !leftOut.has(c.pluginId)) as ReadonlyArray<Contributed<any>>,
     })
     let context = Context.make(Db, db).pipe(Context.add(Contributions, contributions))
     for (const plugin of alive()) {
@@ -131,23 +135,43 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
         plugin,
         Effect.try({
           try: () => plugin.schema?.(builder, { pluginId: plugin.id, run: makeRun(runtime, plugin.id) }),
-          catch: (e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": schema failed: ${messageOf(e)}` }),
+          catch: (e) =>
+            new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": schema failed: ${messageOf(e)}` }),
         }),
       ).pipe(withDb)
     }
     const schema = yield* Effect.try({
-      try: () => lexicographicSortSchema(builder.toSchema()),
-      catch: (e) => new PluginError({ pluginId: "teamops", message: `the GraphQL schema does not build: ${messageOf(e)}` }),
+      try: () => {
+        // Checked now rather than at the first request, which would answer 500.
+        const built = withoutEmptyMutation(builder.toSchema())
+        assertValidSchema(built)
+        return lexicographicSortSchema(built)
+      },
+      catch: (e) =>
+        new PluginError({ pluginId: "teamops", message: `the GraphQL schema does not build: ${messageOf(e)}` }),
     })
     const booted = alive()
     const plugins: Array<PluginStatus> = [
       ...booted.map((p) => ({ id: p.id, version: p.version, status: "booted" as const })),
       ...config.plugins
         .filter((p) => leftOut.has(p.id))
-        .map((p) => ({ id: p.id, version: p.version, status: "left-out" as const, reason: leftOut.get(p.id) as string })),
+        .map((p) => ({
+          id: p.id,
+          version: p.version,
+          status: "left-out" as const,
+          reason: leftOut.get(p.id) as string,
+        })),
     ]
     return { db, runtime, schema, plugins, booted }
   }).pipe(Effect.provide(stderrLogger))
+
+// The shared builder always declares `Mutation`; GraphQL refuses it empty when no plugin adds one.
+const withoutEmptyMutation = (schema: GraphQLSchema) => {
+  const mutation = schema.getMutationType()
+  if (mutation == null || Object.keys(mutation.getFields()).length > 0) return schema
+  const config = schema.toConfig()
+  return new GraphQLSchema({ ...config, mutation: null, types: config.types.filter((type) => type !== mutation) })
+}
 
 const decodeConfig = (plugin: Plugin<any>, raw: unknown) =>
   plugin.config === undefined
@@ -173,11 +197,16 @@ const decodeContributions = (plugin: Plugin<any>, alive: ReadonlyArray<Plugin<an
       })
     }
     if (!ownerLoaded) {
-      return new PluginError({ pluginId: plugin.id, message: `${where} goes to plugin "${point.owner}", which is not loaded` })
+      return new PluginError({
+        pluginId: plugin.id,
+        message: `${where} goes to plugin "${point.owner}", which is not loaded`,
+      })
     }
     return Schema.decodeUnknown(point.schema, { errors: "all" })(value).pipe(
       Effect.map((decoded) => ({ point, value: decoded })),
-      Effect.mapError((e) => new PluginError({ pluginId: plugin.id, message: `${where} is invalid: ${toInputError(e).message}` })),
+      Effect.mapError(
+        (e) => new PluginError({ pluginId: plugin.id, message: `${where} is invalid: ${toInputError(e).message}` }),
+      ),
     )
   })
 
@@ -187,7 +216,9 @@ const recordVersion = (plugin: Plugin<any>) =>
       k
         .insertInto("teamops_plugins")
         .values({ id: plugin.id, version: plugin.version, migrated_at: new Date().toISOString() })
-        .onConflict((oc) => oc.column("id").doUpdateSet({ version: plugin.version, migrated_at: new Date().toISOString() }))
+        .onConflict((oc) =>
+          oc.column("id").doUpdateSet({ version: plugin.version, migrated_at: new Date().toISOString() }),
+        )
         .execute(),
     ),
   ).pipe(
@@ -198,18 +229,23 @@ const buildLayer = (plugin: Plugin<any>, config: unknown, context: Context.Conte
   const layer = typeof plugin.layer === "function" ? plugin.layer(config) : plugin.layer
   if (layer === undefined) return Effect.succeed(Context.empty() as Context.Context<any>)
   return Layer.buildWithScope(Layer.provide(layer, Layer.succeedContext(context)), scope).pipe(
-    Effect.mapError((e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": layer failed: ${messageOf(e)}` })),
+    Effect.mapError(
+      (e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": layer failed: ${messageOf(e)}` }),
+    ),
     Effect.catchAllDefect((d) =>
-      Effect.fail(new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": layer failed: ${messageOf(d)}` })),
+      Effect.fail(
+        new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": layer failed: ${messageOf(d)}` }),
+      ),
     ),
   ) as Effect.Effect<Context.Context<any>, PluginError>
 }
 
 /** Whether a booted host can serve: the database answers. */
 export const databaseAnswers = (host: Host) =>
-  host.db.query((k) => k.selectNoFrom((eb) => eb.val(1).as("one")).execute()).pipe(
-    Effect.as(true),
-    Effect.catchAll(() => Effect.succeed(false)),
-    Effect.timeoutTo({ duration: "2 seconds", onSuccess: (ok) => ok, onTimeout: () => false }),
-  )
-
+  host.db
+    .query((k) => k.selectNoFrom((eb) => eb.val(1).as("one")).execute())
+    .pipe(
+      Effect.as(true),
+      Effect.catchAll(() => Effect.succeed(false)),
+      Effect.timeoutTo({ duration: "2 seconds", onSuccess: (ok) => ok, onTimeout: () => false }),
+    )

@@ -77,8 +77,14 @@ export const orderPlugins = (
       const message = gone
         ? `plugin "${plugin.id}" depends on "${missing}", which was left out`
         : `plugin "${plugin.id}" depends on "${missing}", which is not loaded`
-      const refused = refuseOrLeaveOut(plugin.id, message)
-      if (refused) return refused
+      if (gone) {
+        // The dependants of a plugin left out are left out too, optional or not (as when it fails later in the boot).
+        leftOut.push({ pluginId: plugin.id, message })
+        byId.delete(plugin.id)
+      } else {
+        const refused = refuseOrLeaveOut(plugin.id, message)
+        if (refused) return refused
+      }
       changed = true
     }
   }
@@ -86,9 +92,7 @@ export const orderPlugins = (
   const placed = new Set<string>()
   const waiting = new Set(byId.keys())
   while (waiting.size > 0) {
-    const ready = [...waiting]
-      .filter((id) => (byId.get(id)?.dependsOn ?? []).every((dep) => placed.has(dep)))
-      .sort()[0]
+    const ready = [...waiting].filter((id) => (byId.get(id)?.dependsOn ?? []).every((dep) => placed.has(dep))).sort()[0]
     if (ready === undefined) {
       const cycle = cycleAmong([...waiting], byId)
       return {

@@ -1,0 +1,153 @@
+// docs/api.md, run: every request it shows (GraphQL blocks and curl commands) is sent in order
+// to one server holding the demo organisation, and must answer what the page says it answers.
+import { readFileSync } from "node:fs"
+import { orgPlugin } from "@teamops/org"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { createServer, seedDemo, type TeamopsServer } from "../src/index.js"
+
+const page = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+
+interface Example {
+  readonly title: string
+  /** A GraphQL document, or the path of a curl command. */
+  readonly request: { readonly graphql: string } | { readonly path: string; readonly body: string | undefined }
+  readonly variables: Record<string, unknown> | undefined
+  readonly expected: { readonly data?: unknown; readonly errors?: unknown }
+}
+
+/** The examples of the page: a request block, its variables if any, then the answer. */
+const examplesOf = (markdown: string): ReadonlyArray<Example> => {
+  const blocks = [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+    lang: m[1] as string,
+    text: m[2] as string,
+    line: markdown.slice(0, m.index).split("\n").length,
+  }))
+  const examples: Array<Example> = []
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    const curl = block.lang === "sh" ? /curl .*?(https?:\/\/\S+)(?:.*? -d '([^']*)')?/.exec(block.text) : null
+    if (block.lang !== "graphql" && curl === null) continue
+    const json = (at: number) => {
+      const next = blocks[at]
+      if (next?.lang !== "json") throw new Error(`docs/api.md:${block.line}: expected a json block after the request`)
+      return JSON.parse(next.text) as Record<string, unknown>
+    }
+    let answer = json(++i)
+    let variables: Record<string, unknown> | undefined
+    if (!("data" in answer) && !("errors" in answer) && block.lang === "graphql") {
+      variables = answer
+      answer = json(++i)
+    }
+    const lines = block.text.split("\n").map((l) => l.trim())
+    examples.push({
+      title: `line ${block.line}: ${lines.find((l) => l !== "{" && l !== "mutation {")}`,
+      request: curl ? { path: new URL(curl[1] as string).pathname, body: curl[2] } : { graphql: block.text },
+      variables,
+      expected: answer,
+    })
+  }
+  return examples
+}
+
+// Ids are made when rows are created, so the page's ids are not this server's. Each id in an
+// answer of the page stands for the id at the same place in the real answer.
+const globalId = /^(Team|Person):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const isGlobalId = (value: unknown): value is string =>
+  typeof value === "string" && globalId.test(Buffer.from(value, "base64").toString())
+
+const ids = new Map<string, string>()
+
+const learnIds = (shown: unknown, real: unknown): void => {
+  if (isGlobalId(shown) && isGlobalId(real)) {
+    if ((ids.get(shown) ?? real) !== real) throw new Error(`the page's id ${shown} stands for two ids`)
+    ids.set(shown, real)
+  } else if (Array.isArray(shown) && Array.isArray(real)) {
+    for (const [index, item] of shown.entries()) learnIds(item, real[index])
+  } else if (typeof shown === "object" && shown !== null && typeof real === "object" && real !== null) {
+    for (const [key, value] of Object.entries(shown)) learnIds(value, (real as Record<string, unknown>)[key])
+  }
+}
+
+const realIds = (shown: unknown): unknown => {
+  if (isGlobalId(shown)) {
+    const real = ids.get(shown)
+    if (real === undefined) throw new Error(`the id ${shown} appears in no answer before it`)
+    return real
+  }
+  if (Array.isArray(shown)) return shown.map(realIds)
+  if (typeof shown === "object" && shown !== null) {
+    return Object.fromEntries(Object.entries(shown).map(([key, value]) => [key, realIds(value)]))
+  }
+  return shown
+}
+
+/** The `__typename`s in an answer that name an error type: the page's typed error payloads. */
+const errorTypes = (value: unknown): Array<string> => {
+  if (Array.isArray(value)) return value.flatMap(errorTypes)
+  if (typeof value !== "object" || value === null) return []
+  const own = (value as { __typename?: unknown }).__typename
+  return [
+    ...(typeof own === "string" && own.endsWith("Error") ? [own] : []),
+    ...Object.values(value).flatMap(errorTypes),
+  ]
+}
+
+const examples = examplesOf(page)
+let server: TeamopsServer
+
+beforeAll(async () => {
+  server = await createServer({ databaseUrl: ":memory:", plugins: [orgPlugin], graphiql: false })
+  expect(await seedDemo(server.host, { whenEmpty: true })).toBe(true)
+})
+afterAll(() => server?.close())
+
+const send = async (example: Example) => {
+  const { request } = example
+  const response =
+    "graphql" in request
+      ? await server.fetch("http://localhost/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: request.graphql, variables: realIds(example.variables ?? {}) }),
+        })
+      : await server.fetch(
+          `http://localhost${request.path}`,
+          request.body === undefined
+            ? {}
+            : { method: "POST", headers: { "content-type": "application/json" }, body: request.body },
+        )
+  return (await response.json()) as { data?: unknown; errors?: unknown }
+}
+
+it("the page shows every query and mutation of org, and every error type", () => {
+  const text = examples.map((e) => ("graphql" in e.request ? e.request.graphql : "")).join("\n")
+  for (const field of ["teams", "team(", "people(", "person(", "node("]) expect(text).toContain(field)
+  for (const mutation of [
+    "createTeam",
+    "updateTeam",
+    "createPerson",
+    "updatePerson",
+    "setManager",
+    "recordDeparture",
+  ]) {
+    expect(text).toContain(`${mutation}(input:`)
+  }
+  const shown = new Set(examples.flatMap((e) => errorTypes(e.expected.data)))
+  expect([...shown].sort()).toEqual(["ConflictError", "InputError", "NotFoundError"])
+  expect(examples.filter((e) => "path" in e.request).map((e) => "path" in e.request && e.request.path)).toEqual([
+    "/graphql",
+    "/healthz",
+    "/readyz",
+  ])
+})
+
+describe("docs/api.md, in order", () => {
+  it.each(examples.map((example) => [example.title, example] as const))("%s", async (_, example) => {
+    const answer = await send(example)
+    // Only the examples that show an `errors` list may answer one; typed error payloads are data.
+    if (example.expected.errors === undefined) expect(answer.errors).toBeUndefined()
+    expect(errorTypes(answer.data)).toEqual(errorTypes(example.expected.data))
+    learnIds(example.expected, answer)
+    expect(answer).toEqual(realIds(example.expected))
+  })
+})

@@ -1,0 +1,244 @@
+// The plugin guide's examples, proven: docs/plugins.md shows the fixtures verbatim, and the
+// fixtures boot, migrate, seed and answer as the guide says.
+import { readFileSync } from "node:fs"
+import { definePlugin, encodeGlobalID } from "@teamops/core"
+import { testDatabase, testDialects } from "@teamops/core/testing"
+import { orgPlugin } from "@teamops/org"
+import { describe, expect, it } from "vitest"
+import { createServer, seedDemo, type TeamopsServer } from "../src/index.js"
+import { acmeSales } from "./fixtures/acmeSales.js"
+import { glossaryPlugin, supportWords, term } from "./fixtures/glossary.js"
+
+const guide = readFileSync(new URL("../../../docs/plugins.md", import.meta.url), "utf8")
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")
+
+const graphql = async (server: TeamopsServer, query: string, variables: Record<string, unknown> = {}) => {
+  const response = await server.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  })
+  const result = (await response.json()) as { data?: any; errors?: unknown }
+  expect(result.errors).toBeUndefined()
+  return result.data
+}
+
+/** Boots a server, or answers the message it refused to boot with. */
+const bootFailure = (config: Parameters<typeof createServer>[0]) =>
+  createServer(config).then(
+    async (server) => {
+      await server.close()
+      throw new Error("expected the boot to fail")
+    },
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  )
+
+/** A boot failure message, which the guide quotes word for word. */
+const quoted = (message: string) => {
+  expect(guide).toContain(message)
+  return message
+}
+
+it.each(["acmeSales.ts", "glossary.ts"])("docs/plugins.md shows fixtures/%s verbatim", (name) => {
+  expect(guide).toContain(`\`\`\`ts\n${fixture(name)}\`\`\``)
+})
+
+describe.each(testDialects())("acme-sales on %s", (dialect) => {
+  const withServer = async (
+    config: { pluginConfig?: Record<string, unknown>; onStatement?: (sql: string) => void },
+    test: (server: TeamopsServer) => Promise<void>,
+  ) => {
+    const database = await testDatabase(dialect)
+    try {
+      const server = await createServer({
+        databaseUrl: database.url,
+        plugins: [orgPlugin, acmeSales],
+        graphiql: false,
+        ...config,
+      })
+      try {
+        await test(server)
+      } finally {
+        await server.close()
+      }
+    } finally {
+      await database.drop()
+    }
+  }
+
+  it("adds Person.salesQuota from its own table, loaded for a whole page in one statement", async () => {
+    const statements: Array<string> = []
+    await withServer({ onStatement: (sql) => statements.push(sql) }, async (server) => {
+      expect(await seedDemo(server.host, { whenEmpty: true })).toBe(true)
+      // The query the guide shows.
+      const query = /^```graphql\n([\s\S]*?)^```$/m.exec(guide)?.[1] as string
+      expect(query).toContain("salesQuota")
+      statements.length = 0
+      const data = await graphql(server, query)
+      expect(data.people.edges.map((e: any) => [e.node.email, e.node.salesQuota])).toEqual([
+        ["hannah@teamops.example", null],
+        ["james@teamops.example", { amount: 80000, currency: "EUR" }],
+        ["lucas@teamops.example", null],
+        ["maria@teamops.example", { amount: 120000, currency: "EUR" }],
+        ["priya@teamops.example", { amount: 80000, currency: "EUR" }],
+      ])
+      const quotaStatements = statements.filter((sql) => sql.includes("acme_sales_quotas"))
+      expect(quotaStatements).toHaveLength(1)
+      expect(quotaStatements[0]).toMatch(/^select \* from "acme_sales_quotas" where "person_id" in \(/)
+      statements.length = 0
+      const everyone = await graphql(server, "{ people(first: 100) { edges { node { salesQuota { amount } } } } }")
+      expect(everyone.people.edges).toHaveLength(20)
+      expect(statements.filter((sql) => sql.includes("acme_sales_quotas"))).toHaveLength(1)
+    })
+  })
+
+  it("records its migrations in acme_sales_migrations and its version in teamops_plugins", async () => {
+    await withServer({}, async (server) => {
+      const history = await server.host.db.kysely.selectFrom("acme_sales_migrations").select("name").execute()
+      expect(history.map((row) => row.name)).toEqual(["0001_quotas"])
+      const plugins = await server.host.db.kysely
+        .selectFrom("teamops_plugins")
+        .select(["id", "version"])
+        .orderBy("id")
+        .execute()
+      expect(plugins).toEqual([
+        { id: "acme-sales", version: "0.1.0" },
+        { id: "org", version: "0.1.0" },
+      ])
+    })
+  })
+
+  it("sets a quota, and answers typed errors for a bad amount and an unknown person", async () => {
+    await withServer({}, async (server) => {
+      await seedDemo(server.host, { whenEmpty: true })
+      const lookup = await graphql(
+        server,
+        '{ people(teamKey: "support-ops", first: 1) { edges { node { id email } } } }',
+      )
+      const ana = lookup.people.edges[0].node
+      expect(ana.email).toBe("ana@teamops.example")
+      const mutation = `mutation ($personId: ID!, $amount: Int!) {
+        setSalesQuota(input: { personId: $personId, amount: $amount }) {
+          __typename
+          ... on SetSalesQuotaSuccess { person { email salesQuota { amount currency } } }
+          ... on Error { message }
+          ... on InputError { path }
+        }
+      }`
+      expect((await graphql(server, mutation, { personId: ana.id, amount: 50000 })).setSalesQuota).toEqual({
+        __typename: "SetSalesQuotaSuccess",
+        person: { email: "ana@teamops.example", salesQuota: { amount: 50000, currency: "EUR" } },
+      })
+      const negative = (await graphql(server, mutation, { personId: ana.id, amount: -1 })).setSalesQuota
+      expect(negative).toEqual({
+        __typename: "InputError",
+        message: "input.amount: expected an amount of 0 or more",
+        path: ["input", "amount"],
+      })
+      expect(guide).toContain(
+        '{ "__typename": "InputError", "message": "input.amount: expected an amount of 0 or more", "path": ["input", "amount"] }',
+      )
+      const nobody = encodeGlobalID("Person", "nobody")
+      expect((await graphql(server, mutation, { personId: nobody, amount: 1 })).setSalesQuota).toEqual({
+        __typename: "NotFoundError",
+        message: 'no person with id "nobody"',
+      })
+      // Seeding again adds only what is missing: the quota set above stays, and so do the demo ones.
+      await seedDemo(server.host, { whenEmpty: false })
+      const again = await graphql(
+        server,
+        '{ people(teamKey: "support-ops", first: 1) { edges { node { salesQuota { amount } } } } }',
+      )
+      expect(again.people.edges[0].node.salesQuota).toEqual({ amount: 50000 })
+    })
+  })
+
+  it("reads its settings from pluginConfig", async () => {
+    await withServer({ pluginConfig: { "acme-sales": { currency: "USD" } } }, async (server) => {
+      await seedDemo(server.host, { whenEmpty: true })
+      const data = await graphql(server, "{ people(first: 100) { edges { node { salesQuota { currency } } } } }")
+      const currencies = data.people.edges.flatMap((e: any) => (e.node.salesQuota ? [e.node.salesQuota.currency] : []))
+      expect(currencies).toEqual(["USD", "USD", "USD"])
+    })
+  })
+})
+
+describe("boot failures name the plugin", () => {
+  it("refuses acme-sales without org", async () => {
+    expect(await bootFailure({ databaseUrl: ":memory:", plugins: [acmeSales] })).toBe(
+      quoted('plugin "acme-sales" depends on "org", which is not loaded'),
+    )
+  })
+
+  it("refuses a configuration that does not decode, naming the path", async () => {
+    const message = await bootFailure({
+      databaseUrl: ":memory:",
+      plugins: [orgPlugin, acmeSales],
+      pluginConfig: { "acme-sales": { currency: "euro" } },
+    })
+    expect(message).toBe(
+      quoted(
+        'plugin "acme-sales": invalid configuration at plugins.acme-sales.currency: expected a currency code such as "EUR"',
+      ),
+    )
+  })
+
+  it("leaves an optional plugin out and says why in /readyz", async () => {
+    const server = await createServer({
+      databaseUrl: ":memory:",
+      plugins: [orgPlugin, acmeSales],
+      optional: ["acme-sales"],
+      pluginConfig: { "acme-sales": { currency: "euro" } },
+    })
+    try {
+      const ready = await server.fetch("http://localhost/readyz")
+      expect(ready.status).toBe(503)
+      // The answer the guide shows.
+      const shown = [...guide.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1] as string))
+      expect(await ready.json()).toEqual(shown.find((body) => body.status === "degraded"))
+      // The rest of the API still serves.
+      expect((await graphql(server, "{ teams { totalCount } }")).teams.totalCount).toBe(0)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe("extension points", () => {
+  it("hands the decoded contributions to the owner, with the contributing plugin", async () => {
+    const server = await createServer({
+      databaseUrl: ":memory:",
+      plugins: [orgPlugin, supportWords, glossaryPlugin],
+      graphiql: false,
+    })
+    try {
+      expect((await graphql(server, "{ glossary { word meaning plugin } }")).glossary).toEqual([
+        { word: "sla", meaning: "How soon a customer must get an answer.", plugin: "support-words" },
+        { word: "csat", meaning: "How satisfied customers say they are.", plugin: "support-words" },
+      ])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("refuses a contribution whose owner is not in dependsOn", async () => {
+    const stray = definePlugin({ id: "stray", version: "0.1.0", contributes: [term({ word: "sla", meaning: "x" })] })
+    expect(await bootFailure({ databaseUrl: ":memory:", plugins: [glossaryPlugin, stray] })).toBe(
+      quoted('plugin "stray": contribution term[0] goes to plugin "glossary", which is not in dependsOn'),
+    )
+  })
+
+  it("refuses a contribution that does not decode, naming the plugin and the path", async () => {
+    const sloppy = definePlugin({
+      id: "sloppy",
+      version: "0.1.0",
+      dependsOn: ["glossary"],
+      contributes: [term({ word: "sla", meaning: "ok" }), term({ word: "First Response", meaning: "x" })],
+    })
+    expect(await bootFailure({ databaseUrl: ":memory:", plugins: [glossaryPlugin, sloppy] })).toBe(
+      quoted(
+        'plugin "sloppy": contribution term[1] is invalid: word: expected a lower-kebab key such as "support-emea", got "First Response"',
+      ),
+    )
+  })
+})
