@@ -12,78 +12,43 @@ const demoTeams = [
   { key: "support-ops", name: "Support Operations", parentKey: "support", description: "Tools and processes." },
 ]
 
-// [name, email, team, time zone, hire date, manager email]
-const demoPeople: ReadonlyArray<readonly [string, string, string, string, string, string?]> = [
-  ["Eleni Markou", "eleni@teamops.example", "support", "Europe/Athens", "2015-02-02"],
-  ["Nikos Pappas", "nikos@teamops.example", "support-emea", "Europe/Athens", "2015-06-15", "eleni@teamops.example"],
-  ["Aoife Byrne", "aoife@teamops.example", "support-emea", "Europe/Dublin", "2019-09-02", "nikos@teamops.example"],
-  [
-    "Dimitra Ioannou",
-    "dimitra@teamops.example",
-    "support-emea",
-    "Europe/Athens",
-    "2021-03-01",
-    "nikos@teamops.example",
-  ],
-  ["Kostas Georgiou", "kostas@teamops.example", "support-emea", "Europe/Athens", "2023-01-09", "nikos@teamops.example"],
-  ["Siobhan Kelly", "siobhan@teamops.example", "support-emea", "Europe/Dublin", "2025-10-06", "nikos@teamops.example"],
-  [
-    "Maria Alvarez",
-    "maria@teamops.example",
-    "support-americas",
-    "America/New_York",
-    "2016-04-11",
-    "eleni@teamops.example",
-  ],
-  [
-    "James Carter",
-    "james@teamops.example",
-    "support-americas",
-    "America/New_York",
-    "2018-08-20",
-    "maria@teamops.example",
-  ],
-  [
-    "Priya Raman",
-    "priya@teamops.example",
-    "support-americas",
-    "America/Chicago",
-    "2020-11-16",
-    "maria@teamops.example",
-  ],
-  [
-    "Lucas Silva",
-    "lucas@teamops.example",
-    "support-americas",
-    "America/Sao_Paulo",
-    "2022-05-02",
-    "maria@teamops.example",
-  ],
-  [
-    "Hannah Brooks",
-    "hannah@teamops.example",
-    "support-americas",
-    "America/Los_Angeles",
-    "2025-07-14",
-    "maria@teamops.example",
-  ],
-  [
-    "Olivia Nguyen",
-    "olivia@teamops.example",
-    "support-apac",
-    "Australia/Sydney",
-    "2017-03-06",
-    "eleni@teamops.example",
-  ],
-  ["Jack Thompson", "jack@teamops.example", "support-apac", "Australia/Sydney", "2019-02-18", "olivia@teamops.example"],
-  ["Mei Tanaka", "mei@teamops.example", "support-apac", "Asia/Tokyo", "2021-09-27", "olivia@teamops.example"],
-  ["Arjun Mehta", "arjun@teamops.example", "support-apac", "Asia/Kolkata", "2024-01-15", "olivia@teamops.example"],
-  ["Chloe Wilson", "chloe@teamops.example", "support-apac", "Pacific/Auckland", "2026-02-02", "olivia@teamops.example"],
-  ["Sofia Rossi", "sofia@teamops.example", "support-ops", "Europe/Rome", "2016-10-03", "eleni@teamops.example"],
-  ["Tom Fischer", "tom@teamops.example", "support-ops", "Europe/Berlin", "2020-06-08", "sofia@teamops.example"],
-  ["Ana Costa", "ana@teamops.example", "support-ops", "Europe/Lisbon", "2022-11-21", "sofia@teamops.example"],
-  ["Ben Okafor", "ben@teamops.example", "support-ops", "Europe/London", "2024-06-03", "sofia@teamops.example"],
-]
+// name | email user | team | time zone | hire date | manager's email user (none for the head of support)
+const demoPeople = `
+Eleni Markou    | eleni    | support          | Europe/Athens       | 2015-02-02 |
+Nikos Pappas    | nikos    | support-emea     | Europe/Athens       | 2015-06-15 | eleni
+Aoife Byrne     | aoife    | support-emea     | Europe/Dublin       | 2019-09-02 | nikos
+Dimitra Ioannou | dimitra  | support-emea     | Europe/Athens       | 2021-03-01 | nikos
+Kostas Georgiou | kostas   | support-emea     | Europe/Athens       | 2023-01-09 | nikos
+Siobhan Kelly   | siobhan  | support-emea     | Europe/Dublin       | 2025-10-06 | nikos
+Maria Alvarez   | maria    | support-americas | America/New_York    | 2016-04-11 | eleni
+James Carter    | james    | support-americas | America/New_York    | 2018-08-20 | maria
+Priya Raman     | priya    | support-americas | America/Chicago     | 2020-11-16 | maria
+Lucas Silva     | lucas    | support-americas | America/Sao_Paulo   | 2022-05-02 | maria
+Hannah Brooks   | hannah   | support-americas | America/Los_Angeles | 2025-07-14 | maria
+Olivia Nguyen   | olivia   | support-apac     | Australia/Sydney    | 2017-03-06 | eleni
+Jack Thompson   | jack     | support-apac     | Australia/Sydney    | 2019-02-18 | olivia
+Mei Tanaka      | mei      | support-apac     | Asia/Tokyo          | 2021-09-27 | olivia
+Arjun Mehta     | arjun    | support-apac     | Asia/Kolkata        | 2024-01-15 | olivia
+Chloe Wilson    | chloe    | support-apac     | Pacific/Auckland    | 2026-02-02 | olivia
+Sofia Rossi     | sofia    | support-ops      | Europe/Rome         | 2016-10-03 | eleni
+Tom Fischer     | tom      | support-ops      | Europe/Berlin       | 2020-06-08 | sofia
+Ana Costa       | ana      | support-ops      | Europe/Lisbon       | 2022-11-21 | sofia
+Ben Okafor      | ben      | support-ops      | Europe/London       | 2024-06-03 | sofia
+`
+  .trim()
+  .split("\n")
+  .map((line) => {
+    const [name, user, teamKey, timeZone, hireDate, manager] = line.split("|").map((cell) => cell.trim())
+    const email = (u: string) => `${u}@teamops.example`
+    return {
+      name,
+      email: email(user as string),
+      teamKey,
+      timeZone,
+      hireDate,
+      managerEmail: manager ? email(manager) : undefined,
+    }
+  })
 
 /** True when the organisation has no team and no person. */
 export const orgIsEmpty = Effect.gen(function* () {
@@ -100,13 +65,13 @@ export const seedOrg = Effect.gen(function* () {
   const teams = yield* TeamRepo
   const people = yield* PersonRepo
   for (const team of demoTeams) {
-    if ((yield* teams.byKey(team.key)) === undefined)
-      yield* teams.create(Schema.decodeUnknownSync(CreateTeamInput)(team))
+    if ((yield* teams.byKey(team.key)) !== undefined) continue
+    yield* teams.create(Schema.decodeUnknownSync(CreateTeamInput)(team))
   }
-  for (const [name, email, teamKey, timeZone, hireDate, managerEmail] of demoPeople) {
+  for (const { managerEmail, email, ...person } of demoPeople) {
     if ((yield* people.byEmail(email)) !== undefined) continue
     const manager = managerEmail === undefined ? undefined : yield* people.byEmail(managerEmail)
-    const input = Schema.decodeUnknownSync(CreatePersonInput)({ name, email, teamKey, timeZone, hireDate })
+    const input = Schema.decodeUnknownSync(CreatePersonInput)({ ...person, email })
     yield* people.create({ ...input, ...(manager ? { managerId: manager.id } : {}) })
   }
 })
