@@ -221,4 +221,24 @@ describe("teamops.config.js", () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain("expected a plugin made with definePlugin(...)")
   })
+
+  it("reports a failing migration of a required plugin in one line and exits non-zero", async () => {
+    const dir = join(workDir, "failing")
+    mkdirSync(dir)
+    writeFileSync(
+      join(dir, "teamops.config.js"),
+      [
+        `import { definePlugin } from ${JSON.stringify(built("packages/core/dist/index.js"))}`,
+        `import { orgPlugin } from ${JSON.stringify(built("packages/org/dist/index.js"))}`,
+        "const broken = definePlugin({",
+        '  id: "broken", version: "1.0.0",',
+        '  migrations: { "0001_init": { up: async () => { throw new Error("disk on fire") } } },',
+        "})",
+        "export default { plugins: [orgPlugin, broken] }",
+      ].join("\n"),
+    )
+    const result = await run(["serve", "--database", join(dir, "db.sqlite")], {}, dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe('teamops: plugin "broken": migration "0001_init" failed: disk on fire')
+  })
 })
