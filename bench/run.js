@@ -30,7 +30,7 @@ const fill = async (kysely) => {
       name: `Person ${t}.${m}`,
       email: `p${t}-${m}@bench.example`,
       time_zone: "Europe/Athens",
-      working_hours: "{}",
+      working_hours: JSON.stringify({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }),
       hire_date: "2024-01-01",
       team_id: team.id,
       manager_id: null,
