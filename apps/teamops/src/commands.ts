@@ -4,6 +4,7 @@ import { Console, Effect } from "effect"
 import { printSchema } from "graphql"
 import { boot } from "./Boot.js"
 import { CliError } from "./CliError.js"
+import { ladderCommand } from "./LadderCommand.js"
 import { database, port } from "./Options.js"
 
 const json = (value: unknown) => Console.log(JSON.stringify(value, null, 2))
@@ -90,5 +91,5 @@ const schema = Command.make("schema").pipe(
 
 export const teamops = Command.make("teamops").pipe(
   Command.withDescription("Run a support organisation so people grow and customers stay"),
-  Command.withSubcommands([serve, migrate, seed, schema]),
+  Command.withSubcommands([serve, migrate, seed, schema, ladderCommand]),
 )

@@ -137,7 +137,11 @@ describe("teamops migrate, seed and schema", () => {
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual({
       database: join(workDir, ".teamops", "teamops.db"),
-      plugins: [{ id: "org", version: "0.1.0", status: "booted" }],
+      plugins: [
+        { id: "org", version: "0.1.0", status: "booted" },
+        { id: "roles", version: "0.1.0", status: "booted" },
+        { id: "competencies", version: "0.1.0", status: "booted" },
+      ],
     })
   })
 
@@ -164,21 +168,91 @@ describe("teamops migrate, seed and schema", () => {
     expect(result.stdout).toBe(readFileSync(schemaFile, "utf8"))
   })
 
-  it.each([["serve"], ["migrate"], ["seed"], ["schema", "print"]])("answers --help for %s", async (...command) => {
-    const result = await run([...command, "--help"])
-    expect(result.code).toBe(0)
-    expect(result.stdout).toContain("USAGE")
-  })
+  it.each([["serve"], ["migrate"], ["seed"], ["schema", "print"], ["ladder", "import"], ["ladder", "export"]])(
+    "answers --help for %s",
+    async (...command) => {
+      const result = await run([...command, "--help"])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain("USAGE")
+    },
+  )
 
   it.runIf(process.env.TEAMOPS_TEST_POSTGRES_URL)("migrates a PostgreSQL database", async () => {
     const database = await testDatabase("postgres")
     try {
       const result = await run(["migrate"], { TEAMOPS_DATABASE_URL: database.url })
       expect(result.code).toBe(0)
-      expect(JSON.parse(result.stdout).plugins).toEqual([{ id: "org", version: "0.1.0", status: "booted" }])
+      expect(JSON.parse(result.stdout).plugins).toEqual([
+        { id: "org", version: "0.1.0", status: "booted" },
+        { id: "roles", version: "0.1.0", status: "booted" },
+        { id: "competencies", version: "0.1.0", status: "booted" },
+      ])
     } finally {
       await database.drop()
     }
+  })
+})
+
+describe("teamops ladder", () => {
+  const ladderFile = fileURLToPath(
+    new URL("../../../packages/roles/test/fixtures/support-ladder.yaml", import.meta.url),
+  )
+  const ladderYaml = readFileSync(ladderFile, "utf8")
+
+  it("imports a ladder file, publishing it, and exports it again in YAML and JSON", async () => {
+    const database = join(workDir, "ladders.db")
+    const first = await run(["ladder", "import", ladderFile, "--database", database])
+    expect(first.code).toBe(0)
+    const version = JSON.parse(first.stdout)
+    expect(version).toEqual({
+      ladderKey: "support",
+      version: 1,
+      publishedAt: version.publishedAt,
+      warnings: ["from css2 the only way up is management (support-lead)"],
+    })
+    const yaml = await run(["ladder", "export", "support", "--database", database])
+    expect(yaml.code).toBe(0)
+    expect(yaml.stdout.startsWith("key: support\nname: Customer Support Ladder\n")).toBe(true)
+
+    // The export imports again, as JSON too, each import a new version.
+    const json = await run(["ladder", "export", "--format", "json", "support", "--database", database])
+    expect(JSON.parse(json.stdout).levels.map((l: any) => l.key)).toEqual(["css1", "css2", "support-lead", "tse1"])
+    const jsonFile = join(workDir, "exported.json")
+    writeFileSync(jsonFile, json.stdout)
+    const second = await run(["ladder", "import", jsonFile, "--database", database])
+    expect(second.code).toBe(0)
+    expect(JSON.parse(second.stdout).version).toBe(2)
+    const again = await run(["ladder", "export", "support", "--database", database])
+    expect(again.stdout).toBe(yaml.stdout)
+  })
+
+  it("prints every problem of a file on stderr, one per line, and exits 1", async () => {
+    const file = join(workDir, "broken.yml")
+    writeFileSync(
+      file,
+      ladderYaml.replace("    track: management\n", "    track: mgmt\n").replace("expected: expert", "expected: guru"),
+    )
+    const result = await run(["ladder", "import", file, "--database", join(workDir, "broken.db")])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe("")
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `teamops: ${file} has 2 problems:`,
+      'line 50, column 5: levels[2].track: unknown track "mgmt" (known: ic, management, specialist)',
+      'line 132, column 7: matrix.support-lead.communication.expected: unknown scale step "guru" (known: aware, practising, proficient, expert)',
+    ])
+  })
+
+  it("refuses a file of unknown format, and an export of a ladder never published", async () => {
+    const text = join(workDir, "ladder.txt")
+    writeFileSync(text, ladderYaml)
+    const unknown = await run(["ladder", "import", text, "--database", join(workDir, "none.db")])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr.trim()).toBe(
+      `teamops: cannot tell the format of ${text}: expected a .yaml, .yml or .json file`,
+    )
+    const missing = await run(["ladder", "export", "nope", "--database", join(workDir, "none.db")])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr.trim()).toBe('teamops: no published ladder "nope"')
   })
 })
 

@@ -1,7 +1,9 @@
+import { competenciesPlugin } from "@teamops/competencies"
 import type { Plugin } from "@teamops/core"
 import { orgPlugin } from "@teamops/org"
+import { rolesPlugin } from "@teamops/roles"
 
 export type BootedPlugins = ReadonlyArray<Plugin<any>>
 
 /** The plugins a host loads when its configuration names none. */
-export const defaultPlugins: BootedPlugins = [orgPlugin]
+export const defaultPlugins: BootedPlugins = [orgPlugin, rolesPlugin, competenciesPlugin]

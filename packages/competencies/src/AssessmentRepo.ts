@@ -1,0 +1,352 @@
+import { Db, type DbError, type DbService, InputError, NotFoundError, type Page } from "@teamops/core"
+import { PersonRepo, type PersonRepoService } from "@teamops/org"
+import { LadderRepo, type LadderRepoService, type LadderVersion } from "@teamops/roles"
+import { Context, DateTime, Effect, Layer } from "effect"
+import { type Kysely, sql } from "kysely"
+import type {
+  Assessment,
+  AssessmentFilter,
+  AssessmentWithEvidence,
+  RaterKind,
+  RecordAssessmentInput,
+} from "./Assessment.js"
+import type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
+import type { AddEvidenceInput, Evidence, EvidenceFields } from "./Evidence.js"
+
+type AssessmentRow = CompetenciesDatabase["competencies_assessments"]
+type EvidenceRow = CompetenciesDatabase["competencies_evidence"]
+
+const toAssessment = (row: Omit<AssessmentRow, "id"> & { id: number }): Assessment => ({
+  id: String(row.id),
+  personId: row.person_id,
+  ladderKey: row.ladder_key,
+  version: Number(row.version),
+  competency: row.competency,
+  raterKind: row.rater_kind,
+  rating: row.rating,
+  note: row.note,
+  raterEmail: row.rater_email,
+  recordedAt: row.recorded_at,
+})
+
+const toEvidence = (row: Omit<EvidenceRow, "id"> & { id: number }): Evidence => ({
+  id: String(row.id),
+  assessmentId: String(row.assessment_id),
+  kind: row.kind,
+  url: row.url,
+  text: row.text,
+  date: row.date,
+  source: row.source,
+  addedAt: row.added_at,
+})
+
+/** The latest rating of one kind for one (ladder, version, competency) of a person, for readiness. */
+export interface LatestRating {
+  readonly id: number
+  readonly personId: string
+  readonly ladderKey: string
+  readonly version: number
+  readonly competency: string
+  readonly raterKind: RaterKind
+  readonly rating: string
+  readonly recordedAt: string
+  /** The evidence on every assessment of that (person, ladder, version, competency), all raters. */
+  readonly groupEvidence: number
+}
+
+export const noPerson = (id: string) =>
+  new NotFoundError({ entity: "Person", key: id, message: `no person with id "${id}"` })
+
+/**
+ * The published version named (the latest when `version` is undefined), or a
+ * NotFoundError naming the ladder or the version.
+ */
+export const publishedVersion = (ladders: LadderRepoService, ladderKey: string, version: number | undefined) =>
+  Effect.flatMap(ladders.published(ladderKey, version), (found) =>
+    found !== undefined && found.version !== null
+      ? Effect.succeed(found as LadderVersion & { readonly version: number })
+      : Effect.fail(
+          version === undefined
+            ? new NotFoundError({
+                entity: "Ladder",
+                key: ladderKey,
+                message: `no published ladder "${ladderKey}"`,
+              })
+            : new NotFoundError({
+                entity: "LadderVersion",
+                key: `${ladderKey}@${version}`,
+                message: `ladder "${ladderKey}" has no published version ${version}`,
+              }),
+        ),
+  )
+
+/** Fails unless the person exists. */
+export const personExists = (people: PersonRepoService, personId: string) =>
+  Effect.flatMap(people.byIds([personId]), ([person]) =>
+    person === undefined ? Effect.fail(noPerson(personId)) : Effect.succeed(person),
+  )
+
+type Failure = InputError | NotFoundError | DbError
+
+/**
+ * Where assessments and their evidence are kept. Nothing is ever changed or removed: a new
+ * rating is a new assessment, so the history of every rating stays.
+ */
+export interface AssessmentRepoService {
+  /** Checks the rating against the ladder version and records it with its evidence, in one transaction. */
+  readonly record: (input: RecordAssessmentInput) => Effect.Effect<AssessmentWithEvidence, Failure>
+  /** Adds one item of evidence to an assessment; answers the assessment with all its evidence. */
+  readonly addEvidence: (input: AddEvidenceInput) => Effect.Effect<AssessmentWithEvidence, Failure>
+  readonly byIds: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Assessment>, DbError>
+  /** The evidence of the assessments, oldest first, in one statement. */
+  readonly evidenceOf: (assessmentIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Evidence>, DbError>
+  /** A page of the assessments of each person, newest first, in one statement. */
+  readonly listFor: (
+    personIds: ReadonlyArray<string>,
+    page: Page,
+    filter: AssessmentFilter,
+  ) => Effect.Effect<ReadonlyArray<Assessment>, DbError>
+  /** How many assessments each person has (absent: none), in one statement. */
+  readonly countsFor: (
+    personIds: ReadonlyArray<string>,
+    filter: AssessmentFilter,
+  ) => Effect.Effect<ReadonlyMap<string, number>, DbError>
+  /**
+   * For each person, the latest rating of each kind of rater per (ladder, version,
+   * competency), with the evidence of that group, in one statement.
+   */
+  readonly latestFor: (personIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<LatestRating>, DbError>
+}
+
+export class AssessmentRepo extends Context.Tag("@teamops/competencies/AssessmentRepo")<
+  AssessmentRepo,
+  AssessmentRepoService
+>() {
+  static readonly layer = Layer.effect(
+    AssessmentRepo,
+    Effect.all([Db, PersonRepo, LadderRepo]).pipe(
+      Effect.map(([db, people, ladders]) => makeAssessmentRepo(db, people, ladders)),
+    ),
+  )
+}
+
+const makeAssessmentRepo = (
+  db: DbService,
+  people: PersonRepoService,
+  ladders: LadderRepoService,
+): AssessmentRepoService => {
+  const query = <A>(work: (k: Kysely<CompetenciesDatabase>) => Promise<A>) => db.query(work)
+  const now = Effect.map(DateTime.now, DateTime.formatIso)
+
+  const byIds = (ids: ReadonlyArray<string>) => {
+    const numeric = ids.filter((id) => /^\d{1,15}$/.test(id)).map(Number)
+    return numeric.length === 0
+      ? Effect.succeed([])
+      : query((k) => k.selectFrom("competencies_assessments").selectAll().where("id", "in", numeric).execute()).pipe(
+          Effect.map((rows) => rows.map(toAssessment)),
+        )
+  }
+
+  const evidenceOf = (assessmentIds: ReadonlyArray<string>) => {
+    const numeric = assessmentIds.filter((id) => /^\d{1,15}$/.test(id)).map(Number)
+    return numeric.length === 0
+      ? Effect.succeed([])
+      : query((k) =>
+          k
+            .selectFrom("competencies_evidence")
+            .selectAll()
+            .where("assessment_id", "in", numeric)
+            .orderBy("assessment_id")
+            .orderBy("id")
+            .execute(),
+        ).pipe(Effect.map((rows) => rows.map(toEvidence)))
+  }
+
+  const withEvidence = (assessment: Assessment) =>
+    Effect.map(evidenceOf([assessment.id]), (evidence) => ({ ...assessment, evidence }))
+
+  const insertEvidence = (assessmentId: number, items: ReadonlyArray<EvidenceFields>) =>
+    items.length === 0
+      ? Effect.void
+      : Effect.flatMap(now, (addedAt) =>
+          query((k) =>
+            k
+              .insertInto("competencies_evidence")
+              .values(
+                items.map((e) => ({
+                  assessment_id: assessmentId,
+                  kind: e.kind,
+                  url: e.url ?? null,
+                  text: e.text,
+                  date: e.date,
+                  source: e.source ?? null,
+                  added_at: addedAt,
+                })),
+              )
+              .execute(),
+          ),
+        ).pipe(Effect.asVoid)
+
+  const record = (input: RecordAssessmentInput) =>
+    db.transaction(
+      Effect.gen(function* () {
+        yield* personExists(people, input.personId)
+        const ladder = yield* publishedVersion(ladders, input.ladderKey, input.version)
+        const { competencies, scale } = ladder.effective
+        if (!competencies.some((c) => c.key === input.competency)) {
+          return yield* new NotFoundError({
+            entity: "Competency",
+            key: input.competency,
+            message: `ladder "${ladder.ladderKey}" version ${ladder.version} has no competency "${input.competency}" (known: ${competencies.map((c) => c.key).join(", ")})`,
+          })
+        }
+        if (!scale.some((s) => s.key === input.rating)) {
+          return yield* new InputError({
+            path: ["input", "rating"],
+            message: `input.rating: "${input.rating}" is not a step of the scale of ladder "${ladder.ladderKey}" version ${ladder.version} (steps: ${scale.map((s) => s.key).join(", ")})`,
+          })
+        }
+        const row = {
+          person_id: input.personId,
+          ladder_key: ladder.ladderKey,
+          version: ladder.version,
+          competency: input.competency,
+          rater_kind: input.raterKind,
+          rating: input.rating,
+          note: input.note === undefined || input.note === "" ? null : input.note,
+          rater_email: input.raterEmail ?? null,
+          recorded_at: yield* now,
+        }
+        const { id } = yield* query((k) =>
+          k.insertInto("competencies_assessments").values(row).returning("id").executeTakeFirstOrThrow(),
+        )
+        yield* insertEvidence(Number(id), input.evidence ?? [])
+        return yield* withEvidence(toAssessment({ ...row, id: Number(id) }))
+      }),
+    )
+
+  const addEvidence = (input: AddEvidenceInput) =>
+    db.transaction(
+      Effect.gen(function* () {
+        const [assessment] = yield* byIds([input.assessmentId])
+        if (assessment === undefined) {
+          return yield* new NotFoundError({
+            entity: "Assessment",
+            key: input.assessmentId,
+            message: `no assessment with id "${input.assessmentId}"`,
+          })
+        }
+        yield* insertEvidence(Number(assessment.id), [input])
+        return yield* withEvidence(assessment)
+      }),
+    )
+
+  const filtered = (k: Kysely<CompetenciesDatabase>, personIds: ReadonlyArray<string>, filter: AssessmentFilter) =>
+    k
+      .selectFrom("competencies_assessments")
+      .where("person_id", "in", personIds)
+      .$if(filter.matches !== undefined, (q) =>
+        q.where((eb) =>
+          eb.or(
+            (filter.matches ?? []).map((m) =>
+              eb.and([
+                eb("ladder_key", "=", m.ladderKey),
+                eb("version", "=", m.version),
+                eb("competency", "=", m.competency),
+              ]),
+            ),
+          ),
+        ),
+      )
+
+  // No person, or a filter that matches nothing: no statement at all.
+  const nothing = (personIds: ReadonlyArray<string>, filter: AssessmentFilter) =>
+    personIds.length === 0 || filter.matches?.length === 0
+
+  return {
+    record,
+    addEvidence,
+    byIds,
+    evidenceOf,
+    listFor: (personIds, page, filter) => {
+      const after = page.after?.[0]
+      if (nothing(personIds, filter) || (after !== undefined && !/^\d{1,15}$/.test(after))) return Effect.succeed([])
+      return query((k) => {
+        const ranked = filtered(k, personIds, filter)
+          .selectAll()
+          .select(sql<number>`row_number() over (partition by person_id order by id desc)`.as("rank"))
+          .$if(after !== undefined, (q) => q.where("id", "<", Number(after)))
+          .as("ranked")
+        return k
+          .selectFrom(ranked)
+          .selectAll()
+          .where("rank", "<=", page.limit + 1)
+          .orderBy("person_id")
+          .orderBy("id", "desc")
+          .execute()
+      }).pipe(Effect.map((rows) => rows.map(toAssessment)))
+    },
+    countsFor: (personIds, filter) =>
+      nothing(personIds, filter)
+        ? Effect.succeed(new Map())
+        : query((k) =>
+            filtered(k, personIds, filter)
+              .select(["person_id", (eb) => eb.fn.countAll<number>().as("n")])
+              .groupBy("person_id")
+              .execute(),
+          ).pipe(Effect.map((rows) => new Map(rows.map((r) => [r.person_id, Number(r.n)])))),
+    latestFor: (personIds) =>
+      personIds.length === 0
+        ? Effect.succeed([])
+        : query((k) => {
+            const people = sql.join(personIds.map((id) => sql`${id}`))
+            return sql<{
+              id: number
+              person_id: string
+              ladder_key: string
+              version: number
+              competency: string
+              rater_kind: RaterKind
+              rating: string
+              recorded_at: string
+              group_evidence: number
+            }>`
+              select id, person_id, ladder_key, version, competency, rater_kind, rating, recorded_at, group_evidence
+              from (
+                select a.id, a.person_id, a.ladder_key, a.version, a.competency, a.rater_kind, a.rating, a.recorded_at,
+                  row_number() over (
+                    partition by a.person_id, a.ladder_key, a.version, a.competency, a.rater_kind
+                    order by a.recorded_at desc, a.id desc
+                  ) as latest,
+                  sum(coalesce(e.n, 0)) over (
+                    partition by a.person_id, a.ladder_key, a.version, a.competency
+                  ) as group_evidence
+                from competencies_assessments a
+                left join (
+                  select assessment_id, count(*) as n from competencies_evidence
+                  where assessment_id in (select id from competencies_assessments where person_id in (${people}))
+                  group by assessment_id
+                ) e on e.assessment_id = a.id
+                where a.person_id in (${people})
+              ) ranked
+              where latest = 1
+              order by person_id, id`
+              .execute(k)
+              .then((result) => result.rows)
+          }).pipe(
+            Effect.map((rows) =>
+              rows.map((r) => ({
+                id: Number(r.id),
+                personId: r.person_id,
+                ladderKey: r.ladder_key,
+                version: Number(r.version),
+                competency: r.competency,
+                raterKind: r.rater_kind,
+                rating: r.rating,
+                recordedAt: r.recorded_at,
+                groupEvidence: Number(r.group_evidence),
+              })),
+            ),
+          ),
+  }
+}

@@ -1,0 +1,66 @@
+import { GlobalId, Key } from "@teamops/core"
+import { DateTime, Schema } from "effect"
+import type { Readiness } from "./Readiness.js"
+
+/** A level of a ladder version, as a promotion names it. */
+export interface LevelAt {
+  readonly ladderKey: string
+  readonly version: number
+  readonly level: string
+}
+
+/**
+ * A change of level: from the level the person held (null for the first one) to a level of
+ * a published ladder version, with the reason and the readiness as it was at that moment.
+ */
+export interface Promotion {
+  readonly id: string
+  readonly personId: string
+  readonly ladderKey: string
+  readonly version: number
+  /** The level held before, which may be of another ladder or version; null for the first level. */
+  readonly from: LevelAt | null
+  readonly to: string
+  readonly rationale: string
+  /** The readiness for `to` when the promotion was recorded. */
+  readonly readiness: Readiness
+  /** RFC 3339, UTC, to the millisecond. */
+  readonly at: string
+}
+
+const Rationale = Schema.Trim.pipe(
+  Schema.nonEmptyString({ message: () => "expected a non-empty text: say why" }),
+  Schema.maxLength(4000, { message: () => "expected at most 4000 characters" }),
+)
+
+/** The arguments of `promotePerson`: always to a level of the latest published version. */
+export const PromotePersonInput = Schema.Struct({
+  personId: GlobalId("Person"),
+  ladderKey: Key,
+  level: Key,
+  rationale: Rationale,
+})
+export type PromotePersonInput = typeof PromotePersonInput.Type
+
+/** Orders promotions oldest first (by `at`, then by id, which grows with each record). */
+export const chronological = (promotions: ReadonlyArray<Promotion>): ReadonlyArray<Promotion> =>
+  [...promotions].sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : Number(a.id) - Number(b.id)))
+
+/** A person's current level: the level of their latest promotion; undefined before the first. */
+export const currentLevel = (promotions: ReadonlyArray<Promotion>): LevelAt | undefined => {
+  const latest = chronological(promotions).at(-1)
+  return latest === undefined ? undefined : { ladderKey: latest.ladderKey, version: latest.version, level: latest.to }
+}
+
+const dayMillis = 24 * 60 * 60 * 1000
+
+/**
+ * Whole days since the latest promotion, as of `now` (0 on the day of the promotion);
+ * undefined before the first promotion.
+ */
+export const daysInLevel = (promotions: ReadonlyArray<Promotion>, now: DateTime.DateTime): number | undefined => {
+  const latest = chronological(promotions).at(-1)
+  if (latest === undefined) return undefined
+  const since = DateTime.toEpochMillis(now) - Date.parse(latest.at)
+  return Math.max(0, Math.floor(since / dayMillis))
+}

@@ -1,0 +1,90 @@
+import { ConflictError, Db, type DbError, type InputError, NotFoundError } from "@teamops/core"
+import { PersonRepo } from "@teamops/org"
+import { LadderRepo } from "@teamops/roles"
+import { Context, DateTime, Effect, Either, Layer } from "effect"
+import type { Kysely } from "kysely"
+import { personExists, publishedVersion } from "./AssessmentRepo.js"
+import type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
+import { currentLevel, type PromotePersonInput, type Promotion } from "./Promotion.js"
+import { encodeReadiness, promotionsOf, toPromotion } from "./PromotionRows.js"
+import { ReadinessReader } from "./ReadinessReader.js"
+
+type Failure = InputError | NotFoundError | ConflictError | DbError
+
+/** Where level changes are kept; append-only, so a person's level history stays whole. */
+export interface PromotionRepoService {
+  /**
+   * Moves a person to a level of the latest published version of a ladder, keeping the
+   * readiness for that level at this moment. Refuses a person who left, a level the person
+   * already holds, an unknown ladder or level.
+   */
+  readonly promote: (input: PromotePersonInput) => Effect.Effect<Promotion, Failure>
+  /** Every promotion of the people, oldest first per person, in one statement. */
+  readonly ofPeople: (personIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Promotion>, DbError>
+}
+
+export class PromotionRepo extends Context.Tag("@teamops/competencies/PromotionRepo")<
+  PromotionRepo,
+  PromotionRepoService
+>() {
+  static readonly layer = Layer.effect(
+    PromotionRepo,
+    Effect.gen(function* () {
+      const db = yield* Db
+      const people = yield* PersonRepo
+      const ladders = yield* LadderRepo
+      const readiness = yield* ReadinessReader
+      const query = <A>(work: (k: Kysely<CompetenciesDatabase>) => Promise<A>) => db.query(work)
+
+      const promote = (input: PromotePersonInput) =>
+        db.transaction(
+          Effect.gen(function* () {
+            const person = yield* personExists(people, input.personId)
+            if (person.status === "left") {
+              return yield* new ConflictError({
+                message: `${person.email} left on ${person.leftOn}: a person who left cannot be promoted`,
+              })
+            }
+            const ladder = yield* publishedVersion(ladders, input.ladderKey, undefined)
+            const level = ladder.effective.levels.find((l) => l.key === input.level)
+            if (level === undefined) {
+              return yield* new NotFoundError({
+                entity: "Level",
+                key: input.level,
+                message: `ladder "${ladder.ladderKey}" version ${ladder.version} has no level "${input.level}" (levels: ${ladder.effective.levels.map((l) => l.key).join(", ")})`,
+              })
+            }
+            const current = currentLevel(yield* promotionsOf(db, [person.id]))
+            if (current !== undefined && current.ladderKey === ladder.ladderKey && current.level === level.key) {
+              return yield* new ConflictError({
+                message: `${person.email} is already at level "${level.key}" of ladder "${ladder.ladderKey}"`,
+              })
+            }
+            const [snapshot] = yield* readiness.of([
+              { personId: person.id, ladderKey: ladder.ladderKey, level: level.key },
+            ])
+            if (snapshot === undefined) return yield* Effect.dieMessage("readiness answered nothing")
+            if (Either.isLeft(snapshot)) return yield* snapshot.left
+            const row = {
+              person_id: person.id,
+              ladder_key: ladder.ladderKey,
+              version: ladder.version,
+              from_ladder_key: current?.ladderKey ?? null,
+              from_version: current?.version ?? null,
+              from_level: current?.level ?? null,
+              to_level: level.key,
+              rationale: input.rationale,
+              readiness: encodeReadiness(snapshot.right),
+              at: DateTime.formatIso(yield* DateTime.now),
+            }
+            const { id } = yield* query((k) =>
+              k.insertInto("competencies_promotions").values(row).returning("id").executeTakeFirstOrThrow(),
+            )
+            return toPromotion({ ...row, id: Number(id) })
+          }),
+        )
+
+      return { promote, ofPeople: (personIds) => promotionsOf(db, personIds) }
+    }),
+  )
+}

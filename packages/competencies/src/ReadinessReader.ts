@@ -1,0 +1,167 @@
+import { Db, type DbError, InputError, NotFoundError } from "@teamops/core"
+import { LadderRepo, type LadderVersion } from "@teamops/roles"
+import { Context, Effect, Either, Layer } from "effect"
+import { AssessmentRepo, type LatestRating } from "./AssessmentRepo.js"
+import type { VersionChanges } from "./CompetencyMapping.js"
+import { currentLevel } from "./Promotion.js"
+import { promotionsOf } from "./PromotionRows.js"
+import { assessReadiness, type EvidenceTally, type Readiness } from "./Readiness.js"
+
+/** Readiness of one person for one level of the latest published version of a ladder. */
+export interface ReadinessRequest {
+  readonly personId: string
+  readonly ladderKey: string
+  readonly level: string
+}
+
+export type ReadinessFailure = NotFoundError | InputError
+
+/** Reads readiness for many people at once: a fixed number of statements, whatever their number. */
+export interface ReadinessReaderService {
+  /**
+   * The readiness of each request, in order: one statement for the ratings of every person,
+   * one for the versions of each distinct ladder. A ladder without a published version or a
+   * level the latest version lacks answers a NotFoundError for that request.
+   */
+  readonly of: (
+    requests: ReadonlyArray<ReadinessRequest>,
+  ) => Effect.Effect<ReadonlyArray<Either.Either<Readiness, ReadinessFailure>>, DbError>
+  /**
+   * The readiness of each person for level `level` of `ladderKey`; without a ladder, of the
+   * ladder of the person's current level, else of the only ladder whose latest version has
+   * the level (none: a NotFoundError; several: an InputError at `ladder`).
+   */
+  readonly forPeople: (
+    personIds: ReadonlyArray<string>,
+    level: string,
+    ladderKey: string | undefined,
+  ) => Effect.Effect<ReadonlyArray<Either.Either<Readiness, ReadinessFailure>>, DbError>
+}
+
+const published = (history: ReadonlyArray<LadderVersion>) =>
+  history.filter((v): v is LadderVersion & { version: number } => v.version !== null)
+
+export class ReadinessReader extends Context.Tag("@teamops/competencies/ReadinessReader")<
+  ReadinessReader,
+  ReadinessReaderService
+>() {
+  static readonly layer = Layer.effect(
+    ReadinessReader,
+    Effect.gen(function* () {
+      const db = yield* Db
+      const ladders = yield* LadderRepo
+      const assessments = yield* AssessmentRepo
+
+      const of: ReadinessReaderService["of"] = (requests) =>
+        Effect.gen(function* () {
+          if (requests.length === 0) return []
+          const ladderKeys = [...new Set(requests.map((r) => r.ladderKey))]
+          const histories = new Map(
+            yield* Effect.forEach(ladderKeys, (key) =>
+              Effect.map(ladders.history(key), (history) => [key, published(history)] as const),
+            ),
+          )
+          const ratings = yield* assessments.latestFor([...new Set(requests.map((r) => r.personId))])
+          const byPerson = new Map<string, Array<LatestRating>>()
+          for (const rating of ratings) {
+            const list = byPerson.get(rating.personId) ?? []
+            list.push(rating)
+            byPerson.set(rating.personId, list)
+          }
+          return requests.map((request) => {
+            const history = histories.get(request.ladderKey) ?? []
+            const latest = history.at(-1)
+            if (latest === undefined) {
+              return Either.left(
+                new NotFoundError({
+                  entity: "Ladder",
+                  key: request.ladderKey,
+                  message: `no published ladder "${request.ladderKey}"`,
+                }),
+              )
+            }
+            const level = latest.effective.levels.find((l) => l.key === request.level)
+            if (level === undefined) {
+              return Either.left(
+                new NotFoundError({
+                  entity: "Level",
+                  key: request.level,
+                  message: `ladder "${latest.ladderKey}" version ${latest.version} has no level "${request.level}" (levels: ${latest.effective.levels.map((l) => l.key).join(", ")})`,
+                }),
+              )
+            }
+            const changes: Array<VersionChanges> = history.map((v) => ({
+              version: v.version,
+              changes: v.document.changes,
+            }))
+            const own = (byPerson.get(request.personId) ?? []).filter((r) => r.ladderKey === request.ladderKey)
+            const evidence = new Map<string, EvidenceTally>()
+            for (const r of own) {
+              evidence.set(JSON.stringify([r.version, r.competency]), {
+                version: r.version,
+                competency: r.competency,
+                count: r.groupEvidence,
+              })
+            }
+            return Either.right(
+              assessReadiness(
+                { ladderKey: latest.ladderKey, version: latest.version, ladder: latest.effective, level },
+                changes,
+                own.map((r) => ({ ...r, order: r.id })),
+                [...evidence.values()],
+              ),
+            )
+          })
+        })
+
+      const forPeople: ReadinessReaderService["forPeople"] = (personIds, level, ladderKey) =>
+        Effect.gen(function* () {
+          if (ladderKey !== undefined) return yield* of(personIds.map((personId) => ({ personId, ladderKey, level })))
+          const promotions = yield* promotionsOf(db, personIds)
+          const ladderOf = new Map<string, string>()
+          for (const personId of personIds) {
+            const current = currentLevel(promotions.filter((p) => p.personId === personId))
+            if (current !== undefined) ladderOf.set(personId, current.ladderKey)
+          }
+          let fallback: Either.Either<string, ReadinessFailure> | undefined
+          if (ladderOf.size < personIds.length) {
+            const having = (yield* ladders.latest)
+              .filter((v) => v.effective.levels.some((l) => l.key === level))
+              .map((v) => v.ladderKey)
+            fallback =
+              having.length === 1
+                ? Either.right(having[0] as string)
+                : Either.left(
+                    having.length === 0
+                      ? new NotFoundError({
+                          entity: "Level",
+                          key: level,
+                          message: `no published ladder has a level "${level}"`,
+                        })
+                      : new InputError({
+                          path: ["ladder"],
+                          message: `several ladders have a level "${level}" (${having.join(", ")}): name one with ladder`,
+                        }),
+                  )
+          }
+          const resolved = personIds.map((personId) => {
+            const own = ladderOf.get(personId)
+            return own !== undefined ? Either.right(own) : (fallback as Either.Either<string, ReadinessFailure>)
+          })
+          const requests = personIds.flatMap((personId, i) => {
+            const ladder = resolved[i] as Either.Either<string, ReadinessFailure>
+            return Either.isRight(ladder) ? [{ personId, ladderKey: ladder.right, level }] : []
+          })
+          const answers = yield* of(requests)
+          let next = 0
+          return resolved.map((ladder) =>
+            Either.isRight(ladder)
+              ? (answers[next++] as Either.Either<Readiness, ReadinessFailure>)
+              : Either.left(ladder.left),
+          )
+        })
+
+      return { of, forPeople }
+    }),
+  )
+}

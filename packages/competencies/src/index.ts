@@ -1,0 +1,42 @@
+export {
+  type Assessment,
+  type AssessmentFilter,
+  type AssessmentWithEvidence,
+  type CompetencyAt,
+  RaterKind,
+  RecordAssessmentInput,
+  raterKinds,
+} from "./Assessment.js"
+export { AssessmentRepo, type AssessmentRepoService, type LatestRating } from "./AssessmentRepo.js"
+export { type CatalogCompetency, CatalogEntry, catalogOf, competency, competencyPoint } from "./Catalog.js"
+export type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
+export { CompetencyCatalog, type CompetencyCatalogService } from "./CompetencyCatalog.js"
+export { applyChanges, keysMappingTo, mapCompetency, type VersionChanges } from "./CompetencyMapping.js"
+export { AddEvidenceInput, type Evidence, EvidenceFields, EvidenceKind } from "./Evidence.js"
+export { competenciesSchema } from "./graphql.js"
+export {
+  chronological,
+  currentLevel,
+  daysInLevel,
+  type LevelAt,
+  PromotePersonInput,
+  type Promotion,
+} from "./Promotion.js"
+export { PromotionRepo, type PromotionRepoService } from "./PromotionRepo.js"
+export { competenciesPlugin } from "./plugin.js"
+export {
+  assessReadiness,
+  CompetencyInfo,
+  CompetencyReadiness,
+  type EvidenceTally,
+  type Rating,
+  Readiness,
+  ReadinessGap,
+  type ReadinessTarget,
+} from "./Readiness.js"
+export {
+  type ReadinessFailure,
+  ReadinessReader,
+  type ReadinessReaderService,
+  type ReadinessRequest,
+} from "./ReadinessReader.js"

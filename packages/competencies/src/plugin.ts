@@ -1,0 +1,24 @@
+import { definePlugin } from "@teamops/core"
+import { Layer } from "effect"
+import { AssessmentRepo } from "./AssessmentRepo.js"
+import { competencyPoint } from "./Catalog.js"
+import { CompetencyCatalog } from "./CompetencyCatalog.js"
+import { competenciesSchema } from "./graphql.js"
+import { init } from "./migrations/0001_init.js"
+import { PromotionRepo } from "./PromotionRepo.js"
+import { ReadinessReader } from "./ReadinessReader.js"
+
+/** Assessments with evidence, readiness for a level, and promotions, on the ladders of `roles`. */
+export const competenciesPlugin = definePlugin({
+  id: "competencies",
+  version: "0.1.0",
+  dependsOn: ["org", "roles"],
+  migrations: { "0001_init": init },
+  extensionPoints: [competencyPoint],
+  layer: PromotionRepo.layer.pipe(
+    Layer.provideMerge(ReadinessReader.layer),
+    Layer.provideMerge(AssessmentRepo.layer),
+    Layer.merge(CompetencyCatalog.layer),
+  ),
+  schema: competenciesSchema,
+})

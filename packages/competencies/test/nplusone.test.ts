@@ -1,0 +1,106 @@
+import { encodeGlobalID } from "@teamops/core"
+import { testDialects } from "@teamops/core/testing"
+import { Effect, Schema } from "effect"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { AssessmentRepo } from "../src/AssessmentRepo.js"
+import { PromotePersonInput } from "../src/Promotion.js"
+import { PromotionRepo } from "../src/PromotionRepo.js"
+import {
+  assessmentInput,
+  graphqlData,
+  hirePeople,
+  ladderV1,
+  ladderV2,
+  openCompetencies,
+  publishLadder,
+  type TestCompetencies,
+} from "./support.js"
+
+const everyone = `{
+  people(first: 100) {
+    edges { node {
+      email
+      currentLevel { key }
+      timeInLevel
+      levelHistory { to { key } }
+      readiness(targetLevel: "css2") { ready met total competencies { self manager evidenceCount } }
+      assessments(first: 3) { totalCount edges { node { rating evidence { text } currentCompetencies } } }
+    } }
+  }
+}`
+
+describe.each(testDialects())("statements per query on %s", (dialect) => {
+  let app: TestCompetencies
+  let statements: Array<string> = []
+  beforeEach(async () => {
+    app = await openCompetencies(dialect, { onStatement: (sql) => statements.push(sql) })
+    await app.run(publishLadder(ladderV1))
+  })
+  afterEach(async () => {
+    await app.close()
+  })
+
+  const hireAndAssess = (from: number, to: number) =>
+    app.run(
+      Effect.gen(function* () {
+        const users = Array.from({ length: to - from }, (_, i) => `p${String(from + i).padStart(3, "0")}`)
+        const people = yield* hirePeople(...users)
+        const repo = yield* AssessmentRepo
+        const promotions = yield* PromotionRepo
+        for (const person of people) {
+          yield* promotions.promote(
+            Schema.decodeUnknownSync(PromotePersonInput)({
+              personId: encodeGlobalID("Person", person.id),
+              ladderKey: "support",
+              level: "css1",
+              rationale: "Hired.",
+            }),
+          )
+          for (const [competency, rating] of [
+            ["communication", "proficient"],
+            ["troubleshooting", "practising"],
+          ] as const) {
+            yield* repo.record(
+              assessmentInput({
+                personId: person.id,
+                competency,
+                raterKind: "manager",
+                rating,
+                version: 1,
+                evidence: [{ kind: "note", text: "seen", date: "2026-01-01" }],
+              }),
+            )
+          }
+        }
+      }),
+    )
+
+  const measure = async () => {
+    statements = []
+    const data = await graphqlData(app.server, everyone)
+    return { data, sent: [...statements] }
+  }
+
+  it("sends as many statements for readiness of 60 people as for 3", async () => {
+    await hireAndAssess(0, 3)
+    await app.run(publishLadder(ladderV2))
+    const small = await measure()
+    expect(small.data.people.edges).toHaveLength(3)
+    expect(small.data.people.edges[0].node.readiness).toMatchObject({ ready: false, met: 2, total: 3 })
+
+    await hireAndAssess(3, 60)
+    const large = await measure()
+    expect(large.data.people.edges).toHaveLength(60)
+    for (const edge of large.data.people.edges) {
+      expect(edge.node.readiness.competencies[1]).toEqual({ self: null, manager: "practising", evidenceCount: 1 })
+      expect(edge.node.assessments.totalCount).toBe(2)
+      expect(edge.node.currentLevel).toEqual({ key: "css1" })
+      expect(edge.node.levelHistory).toEqual([{ to: { key: "css1" } }])
+      expect(edge.node.assessments.edges[0].node.currentCompetencies).toEqual(["diagnosis"])
+    }
+    expect(large.sent.length, large.sent.join("\n")).toBe(small.sent.length)
+    // people, promotions, the ladder version of the current levels, ladder history, latest
+    // ratings, assessments, their count, their evidence, the history for mapping forward.
+    expect(small.sent.length, small.sent.join("\n")).toBeLessThanOrEqual(10)
+  })
+})

@@ -1,0 +1,136 @@
+// Shared fixtures of the competencies tests: a server booted with org, roles and
+// competencies on a throw-away database, ways to run effects on its runtime, a GraphQL
+// call, the sample ladder in two versions, and a few people.
+import { readFileSync } from "node:fs"
+import type { Plugin } from "@teamops/core"
+import { testDatabase } from "@teamops/core/testing"
+import { CreatePersonInput, CreateTeamInput, orgPlugin, type Person, PersonRepo, TeamRepo } from "@teamops/org"
+import { importAndPublishLadder, rolesPlugin } from "@teamops/roles"
+import { createServer, type TeamopsServer } from "@teamops/server"
+import { Cause, Effect, Exit, Option, Schema } from "effect"
+import { RecordAssessmentInput } from "../src/Assessment.js"
+import { competenciesPlugin } from "../src/plugin.js"
+
+export type Dialect = "sqlite" | "postgres"
+
+/** The sample ladder: a four-step scale, levels css1 and css2, three competencies. */
+export const ladderV1 = readFileSync(new URL("./fixtures/ladder-v1.yaml", import.meta.url), "utf8")
+/** Version 2 of the sample ladder: `troubleshooting` renamed `diagnosis`. */
+export const ladderV2 = readFileSync(new URL("./fixtures/ladder-v2.yaml", import.meta.url), "utf8")
+
+export interface TestCompetencies {
+  readonly server: TeamopsServer
+  /** Runs an effect on the server's runtime; a failure rejects. */
+  readonly run: <A, E>(effect: Effect.Effect<A, E, any>) => Promise<A>
+  /** Runs an effect on the server's runtime and returns how it ended. */
+  readonly exit: <A, E>(effect: Effect.Effect<A, E, any>) => Promise<Exit.Exit<A, E>>
+  /** Closes the server and drops its database. */
+  readonly close: () => Promise<void>
+}
+
+export interface OpenOptions {
+  readonly plugins?: ReadonlyArray<Plugin<any>>
+  readonly onStatement?: (sql: string) => void
+}
+
+/** A server with org, roles, competencies and `plugins`, on a fresh database of `dialect`. */
+export const openCompetencies = async (dialect: Dialect, options: OpenOptions = {}): Promise<TestCompetencies> => {
+  const database = await testDatabase(dialect)
+  const server = await createServer({
+    databaseUrl: database.url,
+    plugins: [orgPlugin, rolesPlugin, competenciesPlugin, ...(options.plugins ?? [])],
+    graphiql: false,
+    ...(options.onStatement ? { onStatement: options.onStatement } : {}),
+  }).catch(async (error) => {
+    await database.drop()
+    throw error
+  })
+  return {
+    server,
+    run: (effect) => server.host.runtime.runPromise(effect),
+    exit: (effect) => server.host.runtime.runPromiseExit(effect),
+    close: async () => {
+      await server.close()
+      await database.drop()
+    },
+  }
+}
+
+/** Imports and publishes a ladder file (YAML). */
+export const publishLadder = (content: string) => importAndPublishLadder("yaml", content)
+
+/** A team `support` and people with the given email users in it; answers them in order. */
+export const hirePeople = (...users: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const teams = yield* TeamRepo
+    const people = yield* PersonRepo
+    if ((yield* teams.byKey("support")) === undefined) {
+      yield* teams.create(Schema.decodeUnknownSync(CreateTeamInput)({ key: "support", name: "Support" }))
+    }
+    const hired: Array<Person> = []
+    for (const user of users) {
+      const input = Schema.decodeUnknownSync(CreatePersonInput)({
+        name: user,
+        email: `${user}@x.com`,
+        timeZone: "UTC",
+        teamKey: "support",
+        hireDate: "2024-01-01",
+      })
+      hired.push(yield* people.create(input))
+    }
+    return hired
+  })
+
+/** A recordAssessment input as the GraphQL layer hands it over (person ids are internal). */
+export const assessmentInput = (fields: {
+  readonly personId: string
+  readonly competency: string
+  readonly raterKind: "self" | "manager" | "peer"
+  readonly rating: string
+  readonly ladderKey?: string
+  readonly version?: number
+  readonly note?: string
+  readonly raterEmail?: string
+  readonly evidence?: ReadonlyArray<Record<string, unknown>>
+}): RecordAssessmentInput => {
+  const { personId, ...rest } = fields
+  const decoded = Schema.decodeUnknownSync(RecordAssessmentInput.pipe(Schema.omit("personId")))({
+    ladderKey: "support",
+    ...rest,
+  })
+  return { ...decoded, personId }
+}
+
+export interface GraphQLResult {
+  readonly data?: any
+  readonly errors?: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<string | number> }>
+}
+
+/** POSTs one GraphQL operation to the in-process server. */
+export const graphql = async (
+  server: TeamopsServer,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResult> => {
+  const response = await server.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  })
+  return (await response.json()) as GraphQLResult
+}
+
+/** Like {@link graphql}, but fails the test when the answer carries errors; returns `data`. */
+export const graphqlData = async (server: TeamopsServer, query: string, variables: Record<string, unknown> = {}) => {
+  const result = await graphql(server, query, variables)
+  if (result.errors !== undefined) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`)
+  return result.data
+}
+
+/** The typed failure of an exit; throws when the effect succeeded or died. */
+export const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
+  if (Exit.isSuccess(exit)) throw new Error(`expected a failure, got ${JSON.stringify(exit.value)}`)
+  const failure = Cause.failureOption(exit.cause)
+  if (Option.isNone(failure)) throw new Error(`expected a typed failure, got ${Cause.pretty(exit.cause)}`)
+  return failure.value
+}

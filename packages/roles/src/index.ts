@@ -1,0 +1,52 @@
+export { importContributedLadders } from "./ContributedLadders.js"
+export { effectiveLadder } from "./EffectiveLadder.js"
+export { LadderRef, LevelRef } from "./graphql.js"
+export {
+  Behaviour,
+  Competency,
+  CompetencyChange,
+  Expectations,
+  LadderDocument,
+  Level,
+  Matrix,
+  MatrixEntry,
+  Role,
+  ScaleStep,
+  Track,
+  TrackKind,
+  Transition,
+  TransitionKind,
+} from "./Ladder.js"
+export { checkLadder, type LadderProblem, ladderWarnings } from "./LadderCheck.js"
+export { LadderContribution, ladder, ladderPoint } from "./LadderContribution.js"
+export {
+  checkLadderSource,
+  describeProblem,
+  formatLadderFile,
+  LadderFileError,
+  LadderFileFormat,
+  LadderFileProblem,
+  type LadderSource,
+  parseLadderFile,
+  readLadderFile,
+} from "./LadderFile.js"
+export { importAndPublishLadder, importLadder } from "./LadderImport.js"
+export {
+  type LadderLevel,
+  LadderRepo,
+  type LadderRepoService,
+  type LadderSummary,
+  type LadderVersion,
+  type LadderVersionRef,
+} from "./LadderRepo.js"
+export {
+  type ChangedExpectation,
+  type ExpectationAspect,
+  type LevelDiff,
+  levelDiff,
+  type NewBehaviour,
+  type NewExpectation,
+  type StepChange,
+} from "./LevelDiff.js"
+export { rolesPlugin } from "./plugin.js"
+export type { RolesDatabase } from "./RolesDatabase.js"

@@ -1,0 +1,1 @@
+export { supportPlugin } from "./plugin.js"

@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs"
+import { definePlugin } from "@teamops/core"
+import { ladder } from "@teamops/roles"
+
+/**
+ * The Customer Support career ladder, read from the YAML file next to this module (the
+ * build copies it into dist). `roles` imports and publishes it at boot.
+ */
+const content = readFileSync(new URL("./support-ladder.yaml", import.meta.url), "utf8")
+
+/** Support organisations: contributes the Customer Support ladder to `roles`. */
+export const supportPlugin = definePlugin({
+  id: "support",
+  version: "0.1.0",
+  dependsOn: ["roles"],
+  contributes: [ladder({ format: "yaml", content })],
+})
