@@ -91,6 +91,9 @@ describe("teamops serve", () => {
     ])
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
     expect(ready.status).toBe(200)
+    const people = await graphql(port, "{ people(first: 100) { edges { node { email currentLevel { key } } } } }")
+    const lucas = people.data.people.edges.find((e: any) => e.node.email === "lucas@teamops.example")
+    expect(lucas.node.currentLevel).toEqual({ key: "css1" })
     server.kill("SIGTERM")
     const result = await exit
     expect(result.code).toBe(0)
@@ -141,6 +144,7 @@ describe("teamops migrate, seed and schema", () => {
         { id: "org", version: "0.1.0", status: "booted" },
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
+        { id: "support", version: "0.1.0", status: "booted" },
       ],
     })
   })
@@ -150,7 +154,7 @@ describe("teamops migrate, seed and schema", () => {
     for (let i = 0; i < 2; i++) {
       const result = await run(["seed", "--database", database])
       expect(result.code).toBe(0)
-      expect(JSON.parse(result.stdout).seeded).toEqual(["org"])
+      expect(JSON.parse(result.stdout).seeded).toEqual(["org", "support"])
     }
     const port = await freePort()
     const server = start(["serve", "--port", String(port), "--database", database])
@@ -186,6 +190,7 @@ describe("teamops migrate, seed and schema", () => {
         { id: "org", version: "0.1.0", status: "booted" },
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
+        { id: "support", version: "0.1.0", status: "booted" },
       ])
     } finally {
       await database.drop()
@@ -194,10 +199,13 @@ describe("teamops migrate, seed and schema", () => {
 })
 
 describe("teamops ladder", () => {
-  const ladderFile = fileURLToPath(
-    new URL("../../../packages/roles/test/fixtures/support-ladder.yaml", import.meta.url),
-  )
-  const ladderYaml = readFileSync(ladderFile, "utf8")
+  // The fixture under a key of its own: the default `support` plugin already publishes "support".
+  const ladderYaml = readFileSync(
+    fileURLToPath(new URL("../../../packages/roles/test/fixtures/support-ladder.yaml", import.meta.url)),
+    "utf8",
+  ).replace(/^key: support$/m, "key: frontline")
+  const ladderFile = join(workDir, "frontline.yaml")
+  writeFileSync(ladderFile, ladderYaml)
 
   it("imports a ladder file, publishing it, and exports it again in YAML and JSON", async () => {
     const database = join(workDir, "ladders.db")
@@ -205,24 +213,24 @@ describe("teamops ladder", () => {
     expect(first.code).toBe(0)
     const version = JSON.parse(first.stdout)
     expect(version).toEqual({
-      ladderKey: "support",
+      ladderKey: "frontline",
       version: 1,
       publishedAt: version.publishedAt,
       warnings: ["from css2 the only way up is management (support-lead)"],
     })
-    const yaml = await run(["ladder", "export", "support", "--database", database])
+    const yaml = await run(["ladder", "export", "frontline", "--database", database])
     expect(yaml.code).toBe(0)
-    expect(yaml.stdout.startsWith("key: support\nname: Customer Support Ladder\n")).toBe(true)
+    expect(yaml.stdout.startsWith("key: frontline\nname: Customer Support Ladder\n")).toBe(true)
 
     // The export imports again, as JSON too, each import a new version.
-    const json = await run(["ladder", "export", "--format", "json", "support", "--database", database])
+    const json = await run(["ladder", "export", "--format", "json", "frontline", "--database", database])
     expect(JSON.parse(json.stdout).levels.map((l: any) => l.key)).toEqual(["css1", "css2", "support-lead", "tse1"])
     const jsonFile = join(workDir, "exported.json")
     writeFileSync(jsonFile, json.stdout)
     const second = await run(["ladder", "import", jsonFile, "--database", database])
     expect(second.code).toBe(0)
     expect(JSON.parse(second.stdout).version).toBe(2)
-    const again = await run(["ladder", "export", "support", "--database", database])
+    const again = await run(["ladder", "export", "frontline", "--database", database])
     expect(again.stdout).toBe(yaml.stdout)
   })
 

@@ -2,8 +2,9 @@ import { competenciesPlugin } from "@teamops/competencies"
 import type { Plugin } from "@teamops/core"
 import { orgPlugin } from "@teamops/org"
 import { rolesPlugin } from "@teamops/roles"
+import { supportPlugin } from "@teamops/support"
 
 export type BootedPlugins = ReadonlyArray<Plugin<any>>
 
 /** The plugins a host loads when its configuration names none. */
-export const defaultPlugins: BootedPlugins = [orgPlugin, rolesPlugin, competenciesPlugin]
+export const defaultPlugins: BootedPlugins = [orgPlugin, rolesPlugin, competenciesPlugin, supportPlugin]

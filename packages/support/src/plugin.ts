@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { definePlugin } from "@teamops/core"
 import { ladder } from "@teamops/roles"
+import { seedSupport, supportIsEmpty } from "./demo.js"
 
 /**
  * The Customer Support career ladder, read from the YAML file next to this module (the
@@ -8,10 +9,14 @@ import { ladder } from "@teamops/roles"
  */
 const content = readFileSync(new URL("./support-ladder.yaml", import.meta.url), "utf8")
 
-/** Support organisations: contributes the Customer Support ladder to `roles`. */
+/**
+ * Support organisations: contributes the Customer Support ladder to `roles`, and as demo
+ * data places the demo organisation's people on it, with some assessments.
+ */
 export const supportPlugin = definePlugin({
   id: "support",
   version: "0.1.0",
-  dependsOn: ["roles"],
+  dependsOn: ["org", "roles", "competencies"],
   contributes: [ladder({ format: "yaml", content })],
+  demo: { isEmpty: supportIsEmpty, seed: seedSupport },
 })

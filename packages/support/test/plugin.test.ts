@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { competenciesPlugin } from "@teamops/competencies"
 import { testDatabase, testDialects } from "@teamops/core/testing"
 import { orgPlugin } from "@teamops/org"
 import { LadderRepo, rolesPlugin } from "@teamops/roles"
@@ -18,7 +19,7 @@ describe.each(testDialects())("supportPlugin on %s", (dialect) => {
     try {
       const server = await createServer({
         databaseUrl: db.url,
-        plugins: [orgPlugin, rolesPlugin, supportPlugin],
+        plugins: [orgPlugin, rolesPlugin, competenciesPlugin, supportPlugin],
         graphiql: false,
       })
       try {

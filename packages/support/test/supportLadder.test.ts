@@ -136,7 +136,7 @@ describe("the support ladder", () => {
 describe("supportPlugin", () => {
   it("contributes the ladder file to roles", () => {
     expect(supportPlugin.id).toBe("support")
-    expect(supportPlugin.dependsOn).toEqual(["roles"])
+    expect(supportPlugin.dependsOn).toEqual(["org", "roles", "competencies"])
     expect(supportPlugin.contributes).toEqual([{ point: ladderPoint, value: { format: "yaml", content } }])
   })
 })

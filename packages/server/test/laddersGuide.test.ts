@@ -1,0 +1,125 @@
+// docs/ladders.md, run: every GraphQL request of its worked example is sent in order to one
+// server with the default plugins and the demo organisation, and must answer what the page
+// says it answers.
+import { readFileSync } from "node:fs"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { createServer, defaultPlugins, seedDemo, type TeamopsServer } from "../src/index.js"
+
+const page = readFileSync(new URL("../../../docs/ladders.md", import.meta.url), "utf8")
+
+interface Block {
+  readonly lang: string
+  readonly text: string
+  readonly line: number
+}
+
+interface Example {
+  readonly title: string
+  readonly graphql: string
+  readonly variables: Record<string, unknown>
+  readonly expected: { readonly data?: unknown; readonly errors?: unknown }
+}
+
+const blocks: ReadonlyArray<Block> = [...page.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+  lang: m[1] as string,
+  text: m[2] as string,
+  line: page.slice(0, m.index).split("\n").length,
+}))
+
+/** Each GraphQL block, then its variables when the next json block is no answer, then its answer. */
+const examples: ReadonlyArray<Example> = blocks.flatMap((block, i) => {
+  if (block.lang !== "graphql") return []
+  const json = (at: number) => {
+    const next = blocks[at]
+    if (next?.lang !== "json") throw new Error(`docs/ladders.md:${block.line}: expected a json block after the request`)
+    return JSON.parse(next.text) as Record<string, unknown>
+  }
+  let answer = json(i + 1)
+  let variables: Record<string, unknown> = {}
+  if (!("data" in answer) && !("errors" in answer)) {
+    variables = answer
+    answer = json(i + 2)
+  }
+  const first = block.text.split("\n").find((l) => l.trim() !== "{") ?? ""
+  return [{ title: `line ${block.line}: ${first.trim()}`, graphql: block.text, variables, expected: answer }]
+})
+
+// Ids are made when rows are created, so the page's ids are not this server's. Each id in an
+// answer of the page stands for the id at the same place in the real answer.
+const isGlobalId = (value: unknown): value is string => {
+  if (typeof value !== "string") return false
+  const decoded = Buffer.from(value, "base64").toString()
+  return /^[A-Z][A-Za-z]*:[0-9A-Za-z-]+$/.test(decoded) && Buffer.from(decoded).toString("base64") === value
+}
+
+const ids = new Map<string, string>()
+
+const learnIds = (shown: unknown, real: unknown): void => {
+  if (isGlobalId(shown) && isGlobalId(real)) {
+    if ((ids.get(shown) ?? real) !== real) throw new Error(`the page's id ${shown} stands for two ids`)
+    ids.set(shown, real)
+  } else if (Array.isArray(shown) && Array.isArray(real)) {
+    for (const [index, item] of shown.entries()) learnIds(item, real[index])
+  } else if (typeof shown === "object" && shown !== null && typeof real === "object" && real !== null) {
+    for (const [key, value] of Object.entries(shown)) learnIds(value, (real as Record<string, unknown>)[key])
+  }
+}
+
+const realIds = (shown: unknown): unknown => {
+  if (isGlobalId(shown)) {
+    const real = ids.get(shown)
+    if (real === undefined) throw new Error(`the id ${shown} appears in no answer before it`)
+    return real
+  }
+  if (Array.isArray(shown)) return shown.map(realIds)
+  if (typeof shown === "object" && shown !== null) {
+    return Object.fromEntries(Object.entries(shown).map(([key, value]) => [key, realIds(value)]))
+  }
+  return shown
+}
+
+let server: TeamopsServer
+
+beforeAll(async () => {
+  server = await createServer({ databaseUrl: ":memory:", plugins: defaultPlugins, graphiql: false })
+  expect(await seedDemo(server.host, { whenEmpty: true })).toBe(true)
+})
+afterAll(() => server?.close())
+
+it("the page shows the whole way: import, publish, assess, readiness, promote, a new version, a broken file", () => {
+  const text = examples.map((e) => e.graphql).join("\n")
+  for (const field of [
+    "importLadder(",
+    "publishLadderVersion(",
+    "recordAssessment(",
+    "addEvidence(",
+    "readiness(",
+    "promotePerson(",
+    "levelHistory",
+    "currentLevel",
+    "currentCompetencies",
+    "... on LadderFileError",
+  ]) {
+    expect(text).toContain(field)
+  }
+})
+
+it("imports exactly the files the page shows", () => {
+  const files = new Set(blocks.filter((b) => b.lang === "yaml").map((b) => b.text))
+  const imported = examples.flatMap((e) => (typeof e.variables.content === "string" ? [e.variables.content] : []))
+  expect(imported).toHaveLength(3)
+  for (const content of imported) expect(files.has(content)).toBe(true)
+})
+
+describe("docs/ladders.md, in order", () => {
+  it.each(examples.map((example) => [example.title, example] as const))("%s", async (_, example) => {
+    const response = await server.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: example.graphql, variables: realIds(example.variables) }),
+    })
+    const answer = (await response.json()) as { data?: unknown; errors?: unknown }
+    learnIds(example.expected, answer)
+    expect(answer).toEqual(realIds(example.expected))
+  })
+})
