@@ -6,6 +6,12 @@ import { teamops } from "./commands.js"
 
 const cli = Command.run(teamops, { name: "teamops", version: "0.1.0" })
 
+// A reader that stops early (`teamops ladder export support | head`) is not a failure.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0)
+  throw error
+})
+
 const exit = await Effect.runPromiseExit(
   cli(process.argv).pipe(Effect.provide(Layer.merge(NodeContext.layer, stderrLogger))),
 )

@@ -250,6 +250,16 @@ describe("teamops ladder", () => {
     ])
   })
 
+  it("exits 0 when the reader of an export stops early", async () => {
+    const database = join(workDir, "pipe.db")
+    expect((await run(["ladder", "import", ladderFile, "--database", database])).code).toBe(0)
+    const exporter = start(["ladder", "export", "frontline", "--database", database])
+    exporter.stdout?.once("data", () => exporter.stdout?.destroy())
+    const result = await finished(exporter)
+    expect(result.code).toBe(0)
+    expect(result.stderr).not.toContain("EPIPE")
+  })
+
   it("refuses a file of unknown format, and an export of a ladder never published", async () => {
     const text = join(workDir, "ladder.txt")
     writeFileSync(text, ladderYaml)

@@ -77,6 +77,13 @@ const offsetOf = (root: unknown, segments: ReadonlyArray<string | number>): numb
 
 const decode = Schema.decodeUnknownEither(LadderDocument, { errors: "all", onExcessProperty: "error" })
 
+// The shape alone (types of fields, no value rules): a file with a bad value can still be
+// checked for its references, so that one reading reports every problem.
+const decodeShape = Schema.decodeUnknownEither(Schema.encodedSchema(LadderDocument), { errors: "all" })
+
+const withDefaults = (shape: typeof LadderDocument.Encoded): LadderDocument =>
+  ({ scale: [], roles: [], transitions: [], competencies: [], matrix: {}, changes: [], ...shape }) as LadderDocument
+
 // One problem per field: a field that fails every member of a union (a literal of several
 // values, an optional list) is reported once, its expected values joined; a problem of a
 // field whose parts have problems of their own adds nothing and is left out.
@@ -155,15 +162,16 @@ export const readLadderFile = (
     }
     const decoded = decode(value)
     if (Either.isLeft(decoded)) {
-      return Effect.fail(
-        LadderFileError.of(
-          issuesOf(decoded.left).map(({ path, segments, message }) => ({
-            path,
-            ...at(offsetOf(parsed.contents, segments)),
-            message,
-          })),
-        ),
-      )
+      const issues = issuesOf(decoded.left).map(({ path, segments, message }) => ({
+        path,
+        ...at(offsetOf(parsed.contents, segments)),
+        message,
+      }))
+      const shape = decodeShape(value)
+      const references = Either.isRight(shape)
+        ? locate(checkLadder(withDefaults(shape.right))).filter((p) => !issues.some((i) => i.path === p.path))
+        : []
+      return Effect.fail(LadderFileError.of([...issues, ...references]))
     }
     return Effect.succeed({ document: decoded.right, locate })
   })

@@ -112,9 +112,33 @@ describe("parseLadderFile", () => {
     ])
   })
 
+  it("reports the broken references of a file whose values do not decode, in the same reading", () => {
+    const text = `key: broken
+name: Broken
+scale:
+  - { key: a, label: A, meaning: First. }
+  - { key: b, label: B, meaning: Second. }
+tracks:
+  - { key: ic, name: IC, kind: individual-contributor }
+levels:
+  - { key: l1, title: L1, track: ic, rank: 1, summary: S., expectations: { scope: X., autonomy: Y., impact: Z. } }
+  - { key: l2, title: L2, track: mgmt, rank: 0, summary: S., expectations: { scope: X., autonomy: Y., impact: Z. } }
+matrix:
+  l1:
+    nope: { expected: c }
+`
+    expect(problemsOf("yaml", text).message.split("\n")).toEqual([
+      "line 10, column 40: levels[1].rank: expected a rank of 1 or more",
+      'line 10, column 27: levels[1].track: unknown track "mgmt" (known: ic)',
+      'line 13, column 5: matrix.l1.nope: unknown competency "nope" (known: none)',
+      'line 13, column 13: matrix.l1.nope.expected: unknown scale step "c" (known: a, b)',
+    ])
+  })
+
   it("reports a field the ladder does not know", () => {
     const error = problemsOf("yaml", small.replace("name: Small ladder", "name: Small ladder\ncolour: blue"))
-    expect(error.problems).toEqual([
+    // The rules the small ladder breaks on purpose come after it, from the same reading.
+    expect(error.problems.slice(0, 1)).toEqual([
       {
         path: "colour",
         line: 3,
