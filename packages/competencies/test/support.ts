@@ -3,11 +3,11 @@
 // call, the sample ladder in two versions, and a few people.
 import { readFileSync } from "node:fs"
 import type { Plugin } from "@teamops/core"
-import { testDatabase } from "@teamops/core/testing"
+import { failureOf, type GraphQLResult, graphql, graphqlData, testDatabase } from "@teamops/core/testing"
 import { CreatePersonInput, CreateTeamInput, orgPlugin, type Person, PersonRepo, TeamRepo } from "@teamops/org"
 import { importAndPublishLadder, rolesPlugin } from "@teamops/roles"
 import { createServer, type TeamopsServer } from "@teamops/server"
-import { Cause, Effect, Exit, Option, Schema } from "effect"
+import { Effect, type Exit, Schema } from "effect"
 import { RecordAssessmentInput } from "../src/Assessment.js"
 import { competenciesPlugin } from "../src/plugin.js"
 
@@ -101,36 +101,4 @@ export const assessmentInput = (fields: {
   return { ...decoded, personId }
 }
 
-export interface GraphQLResult {
-  readonly data?: any
-  readonly errors?: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<string | number> }>
-}
-
-/** POSTs one GraphQL operation to the in-process server. */
-export const graphql = async (
-  server: TeamopsServer,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResult> => {
-  const response = await server.fetch("http://localhost/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  })
-  return (await response.json()) as GraphQLResult
-}
-
-/** Like {@link graphql}, but fails the test when the answer carries errors; returns `data`. */
-export const graphqlData = async (server: TeamopsServer, query: string, variables: Record<string, unknown> = {}) => {
-  const result = await graphql(server, query, variables)
-  if (result.errors !== undefined) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`)
-  return result.data
-}
-
-/** The typed failure of an exit; throws when the effect succeeded or died. */
-export const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
-  if (Exit.isSuccess(exit)) throw new Error(`expected a failure, got ${JSON.stringify(exit.value)}`)
-  const failure = Cause.failureOption(exit.cause)
-  if (Option.isNone(failure)) throw new Error(`expected a typed failure, got ${Cause.pretty(exit.cause)}`)
-  return failure.value
-}
+export { failureOf, type GraphQLResult, graphql, graphqlData }

@@ -1,3 +1,4 @@
+import { Cause, Exit, Option } from "effect"
 import pg from "pg"
 
 /** A database a test can use and throw away. */
@@ -38,4 +39,44 @@ const administer = async (url: string, statement: string) => {
   } finally {
     await client.end()
   }
+}
+
+/** A GraphQL answer as tests read it. */
+export interface GraphQLResult {
+  readonly data?: any
+  readonly errors?: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<string | number> }>
+}
+
+/** Anything that answers HTTP requests in process, such as a teamops server. */
+export interface Fetcher {
+  readonly fetch: (input: string, init?: RequestInit) => Promise<Response>
+}
+
+/** POSTs one GraphQL operation to an in-process server. */
+export const graphql = async (
+  server: Fetcher,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResult> => {
+  const response = await server.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  })
+  return (await response.json()) as GraphQLResult
+}
+
+/** Like {@link graphql}, but fails the test when the answer carries errors; returns `data`. */
+export const graphqlData = async (server: Fetcher, query: string, variables: Record<string, unknown> = {}) => {
+  const result = await graphql(server, query, variables)
+  if (result.errors !== undefined) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`)
+  return result.data
+}
+
+/** The typed failure of an exit; throws when the effect succeeded or died. */
+export const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
+  if (Exit.isSuccess(exit)) throw new Error(`expected a failure, got ${JSON.stringify(exit.value)}`)
+  const failure = Cause.failureOption(exit.cause)
+  if (Option.isNone(failure)) throw new Error(`expected a typed failure, got ${Cause.pretty(exit.cause)}`)
+  return failure.value
 }

@@ -1,8 +1,8 @@
 // Shared fixtures of the org tests: a server booted with the org plugin on a throw-away
 // database, a way to run repo effects on its runtime, and a GraphQL call.
-import { testDatabase } from "@teamops/core/testing"
+import { failureOf, type GraphQLResult, graphql, graphqlData, testDatabase } from "@teamops/core/testing"
 import { createServer, type TeamopsServer } from "@teamops/server"
-import { Cause, Effect, Exit, Option, Schema } from "effect"
+import { Effect, Exit, Schema } from "effect"
 import { sql } from "kysely"
 import { CreatePersonInput } from "../src/Person.js"
 import type { PersonRepo } from "../src/PersonRepo.js"
@@ -49,43 +49,9 @@ export const openOrg = async (dialect: Dialect, onStatement?: (sql: string) => v
 export const teamInput = Schema.decodeUnknownSync(CreateTeamInput)
 export const personInput = Schema.decodeUnknownSync(CreatePersonInput)
 
-export interface GraphQLResult {
-  readonly data?: any
-  readonly errors?: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<string | number> }>
-}
-
-/** POSTs one GraphQL operation to the in-process server. */
-export const graphql = async (
-  server: TeamopsServer,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResult> => {
-  const response = await server.fetch("http://localhost/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  })
-  return (await response.json()) as GraphQLResult
-}
-
-/** Like {@link graphql}, but fails the test when the answer carries errors; returns `data`. */
-export const graphqlData = async (server: TeamopsServer, query: string, variables: Record<string, unknown> = {}) => {
-  const result = await graphql(server, query, variables)
-  if (result.errors !== undefined) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`)
-  return result.data
-}
-
 /** Today's date in `timeZone`, `YYYY-MM-DD`, by the platform's own time zone data. */
 export const todayIn = (timeZone: string, at: Date = new Date()) =>
   new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at)
-
-/** The typed failure of an exit; throws when the effect succeeded or died. */
-export const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
-  if (Exit.isSuccess(exit)) throw new Error(`expected a failure, got ${JSON.stringify(exit.value)}`)
-  const failure = Cause.failureOption(exit.cause)
-  if (Option.isNone(failure)) throw new Error(`expected a typed failure, got ${Cause.pretty(exit.cause)}`)
-  return failure.value
-}
 
 /**
  * Opens a few database connections ahead of time, so that effects started together run side
@@ -105,3 +71,5 @@ export const refusedWhenRacing = async <A, B, E1, E2>(
   const exits = await Promise.all([org.exit<A | B, E1 | E2>(first), org.exit<A | B, E1 | E2>(second)])
   return exits.filter(Exit.isFailure).map(failureOf)
 }
+
+export { failureOf, type GraphQLResult, graphql, graphqlData }
