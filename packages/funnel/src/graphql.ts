@@ -1,0 +1,50 @@
+import { type Builder, decodeInput, type SchemaKit } from "@teamops/core"
+import { MetricQuery, Metrics, type ReportRow } from "@teamops/kpi"
+import { Effect } from "effect"
+import { GraphQLError } from "graphql"
+
+/** The funnel row type of metric reports, and the `funnel` query. */
+export const funnelSchema = (builder: Builder, { run }: SchemaKit) => {
+  const field = (name: string) => (row: ReportRow) => (row[name] ?? null) as any
+  const FunnelRow = builder.objectRef<ReportRow>("FunnelMetricRow").implement({
+    description:
+      "The support funnel of a group: every count, so each share can be recomputed. Shares are of self-serve plus human demand.",
+    // The `MetricRow` interface is declared by the kpi plugin.
+    interfaces: ["MetricRow" as never],
+    isTypeOf: (row) => (row as ReportRow).metric === "funnel",
+    fields: (t) => ({
+      proactive: t.int({ description: "Proactive messages sent.", resolve: field("proactive") }),
+      assumed: t.int({
+        description: "Customers who viewed an article and started no conversation within 24 hours.",
+        resolve: field("assumed"),
+      }),
+      botResolved: t.int({ description: "Cycles a bot resolved without a teammate.", resolve: field("bot_resolved") }),
+      selfServe: t.int({ description: "assumed + botResolved.", resolve: field("self_serve") }),
+      human: t.int({ description: "Cycles with a teammate's message.", resolve: field("human") }),
+      selfServeShare: t.float({ nullable: true, resolve: field("self_serve_share") }),
+      humanShare: t.float({ nullable: true, resolve: field("human_share") }),
+    }),
+  })
+
+  builder.queryFields((t) => ({
+    funnel: t.field({
+      type: [FunnelRow],
+      description: 'The funnel report: the rows of `metric(query: { metric: "funnel", ... })`.',
+      args: {
+        groupBy: t.arg({ type: ["MetricGroup" as never], required: false }),
+        period: t.arg({ type: "ReportPeriod" as never, required: false }),
+        timeZone: t.arg.string({ required: false }),
+        from: t.arg.string({ required: false }),
+        to: t.arg.string({ required: false }),
+        asOf: t.arg.string({ required: false }),
+        complexity: t.arg({ type: "Complexity" as never, required: false }),
+      },
+      resolve: (_, args) =>
+        run(
+          Effect.flatMap(decodeInput(MetricQuery)({ ...args, metric: "funnel" }), (query) =>
+            Effect.flatMap(Metrics, (m) => m.report(query)),
+          ).pipe(Effect.catchAll((error) => Effect.die(new GraphQLError(error.message)))),
+        ),
+    }),
+  }))
+}

@@ -1,0 +1,1 @@
+export { funnelPlugin } from "./plugin.js"

@@ -1,0 +1,49 @@
+import { decodeInput } from "@teamops/core"
+import { Effect, Either, Schema } from "effect"
+import { eventSchemas, eventTypes, type LogEvent } from "./Event.js"
+
+/** One event of a batch as it arrived, with the words that name its place (`line 3`, `events[2]`). */
+export interface RawEvent {
+  readonly where: string
+  readonly value: unknown
+}
+
+const Type = Schema.Struct({
+  type: Schema.String.pipe(
+    Schema.filter(
+      (s) => (eventTypes as ReadonlyArray<string>).includes(s) || `expected one of ${eventTypes.join(", ")}, got ${JSON.stringify(s)}`,
+    ),
+  ),
+})
+
+const idOf = (value: unknown) =>
+  typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string"
+    ? (value as { id: string }).id
+    : undefined
+
+/** Names an event in messages: its place, and its id when it has one. */
+export const describe = (raw: RawEvent) => {
+  const id = idOf(raw.value)
+  return id === undefined ? raw.where : `${raw.where} (event ${JSON.stringify(id)})`
+}
+
+const prefixed = (raw: RawEvent, message: string) =>
+  message
+    .split("\n")
+    .map((line) => `${describe(raw)}: ${line}`)
+    .join("\n")
+
+/** Decodes one event; a failure says where the event is and every field that is wrong. */
+export const decodeEvent = (raw: RawEvent): Either.Either<LogEvent, string> => {
+  if (typeof raw.value !== "object" || raw.value === null || Array.isArray(raw.value)) {
+    return Either.left(`${raw.where}: expected an event as a JSON object`)
+  }
+  const decoded = Effect.runSync(
+    Effect.either(
+      Effect.flatMap(decodeInput(Type)(raw.value), ({ type }) =>
+        decodeInput(eventSchemas[type as keyof typeof eventSchemas] as Schema.Schema<LogEvent, any>)(raw.value),
+      ),
+    ),
+  )
+  return Either.mapLeft(decoded, (error) => prefixed(raw, error.message))
+}

@@ -1,0 +1,347 @@
+import { Db, type DbError, type DbService } from "@teamops/core"
+import { Context, Effect, Either, Layer, Schema } from "effect"
+import { type Kysely, sql } from "kysely"
+import { byTime, type ConversationFacts, replayConversation, type Sequenced } from "./ConversationReplay.js"
+import { canonical, conversationOf, eventSchemas, type LogEvent } from "./Event.js"
+import { decodeEvent, describe, type RawEvent } from "./EventDecode.js"
+import type { KpiDatabase } from "./KpiDatabase.js"
+import { reviewScore } from "./Review.js"
+
+/** A batch was refused whole; `problems` says, per event, what is wrong. Nothing was stored. */
+export class EventBatchRefused extends Schema.TaggedError<EventBatchRefused>()("EventBatchRefused", {
+  message: Schema.String,
+  problems: Schema.Array(Schema.String),
+}) {}
+
+/** What a batch changed: events stored, and events already stored with the same content. */
+export interface IngestSummary {
+  readonly accepted: number
+  readonly duplicates: number
+}
+
+export interface EventLogService {
+  /** Stores a batch all or nothing; resent events (same id, same content) are skipped. */
+  readonly ingest: (batch: ReadonlyArray<RawEvent>) => Effect.Effect<IngestSummary, EventBatchRefused | DbError>
+  /** The instant of the earliest event, if any. */
+  readonly earliest: Effect.Effect<number | undefined, DbError>
+}
+
+export class EventLog extends Context.Tag("@teamops/kpi/EventLog")<EventLog, EventLogService>() {
+  static readonly layer = Layer.effect(
+    EventLog,
+    Effect.map(Db, (db) => makeEventLog(db)),
+  )
+}
+
+const refused = (problems: ReadonlyArray<string>) =>
+  new EventBatchRefused({
+    message: `the batch was refused, nothing was stored: ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}\n${problems.join("\n")}`,
+    problems,
+  })
+
+/** Statements carry at most this many rows, well under both stores' limits on parameters. */
+const chunkSize = 500
+const chunks = <T>(items: ReadonlyArray<T>): Array<ReadonlyArray<T>> => {
+  const out: Array<ReadonlyArray<T>> = []
+  for (let i = 0; i < items.length; i += chunkSize) out.push(items.slice(i, i + chunkSize))
+  return out
+}
+
+const decodeStored = (content: string): LogEvent => {
+  const value = JSON.parse(content) as { type: keyof typeof eventSchemas }
+  return Schema.decodeUnknownSync(eventSchemas[value.type] as Schema.Schema<LogEvent, any>)(value)
+}
+
+interface Arrival {
+  readonly raw: RawEvent
+  readonly event: LogEvent
+  readonly content: string
+}
+
+const conversationTables = [
+  "kpi_conversations",
+  "kpi_cycles",
+  "kpi_assignments",
+  "kpi_spans",
+  "kpi_complexity",
+  "kpi_replies",
+  "kpi_ratings",
+] as const
+
+const makeEventLog = (db: DbService): EventLogService => {
+  const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
+
+  // Runs ingests one at a time, so that each sees the log the previous one left.
+  const lock = db.dialect === "postgres" ? query((k) => sql`select pg_advisory_xact_lock(hashtext('kpi.ingest'))`.execute(k)) : Effect.void
+
+  const storedContents = (ids: ReadonlyArray<string>) =>
+    Effect.map(
+      Effect.forEach(chunks(ids), (part) =>
+        query((k) => k.selectFrom("kpi_events").select(["id", "content"]).where("id", "in", part).execute()),
+      ),
+      (parts) => new Map(parts.flat().map((r) => [r.id, r.content])),
+    )
+
+  const knownTeams = (keys: ReadonlyArray<string>) =>
+    Effect.map(
+      Effect.forEach(chunks(keys), (part) =>
+        db.query((k: Kysely<any>) => k.selectFrom("org_teams").select("key").where("key", "in", part).execute()),
+      ),
+      (parts) => new Set(parts.flat().map((r: { key: string }) => r.key)),
+    )
+
+  const storedEventsOf = (conversationIds: ReadonlyArray<string>) =>
+    Effect.map(
+      Effect.forEach(chunks(conversationIds), (part) =>
+        query((k) =>
+          k
+            .selectFrom("kpi_events")
+            .select(["seq", "content", "conversation_id"])
+            .where("conversation_id", "in", part)
+            .execute(),
+        ),
+      ),
+      (parts) => parts.flat(),
+    )
+
+  /** The new events that are not resends; a resend with other content is a problem. */
+  const sortOutResends = (arrivals: ReadonlyArray<Arrival>) =>
+    Effect.gen(function* () {
+      const problems: Array<string> = []
+      const first = new Map<string, Arrival>()
+      let duplicates = 0
+      for (const arrival of arrivals) {
+        const earlier = first.get(arrival.event.id)
+        if (earlier === undefined) first.set(arrival.event.id, arrival)
+        else if (earlier.content === arrival.content) duplicates++
+        else problems.push(`${describe(arrival.raw)}: the id is sent twice in the batch with different content (first at ${earlier.raw.where})`)
+      }
+      const stored = yield* storedContents([...first.keys()])
+      const fresh: Array<Arrival> = []
+      for (const arrival of first.values()) {
+        const content = stored.get(arrival.event.id)
+        if (content === undefined) fresh.push(arrival)
+        else if (content === arrival.content) duplicates++
+        else problems.push(`${describe(arrival.raw)}: an event with this id was already received with different content`)
+      }
+      return { fresh, duplicates, problems }
+    })
+
+  const unknownTeams = (fresh: ReadonlyArray<Arrival>) =>
+    Effect.gen(function* () {
+      const teamOf = (event: LogEvent) =>
+        event.type === "conversation.assigned" || event.type === "proactive.sent" ? (event.teamKey ?? undefined) : undefined
+      const keys = [...new Set(fresh.map((a) => teamOf(a.event)).filter((key) => key !== undefined))]
+      const known = yield* knownTeams(keys)
+      return fresh.flatMap((a) => {
+        const key = teamOf(a.event)
+        return key === undefined || known.has(key) ? [] : [`${describe(a.raw)}: teamKey: no team with key "${key}"`]
+      })
+    })
+
+  const replayAll = (fresh: ReadonlyArray<Arrival & { seq: number }>) =>
+    Effect.gen(function* () {
+      const byConversation = new Map<string, Array<Sequenced>>()
+      const where = new Map<string, RawEvent>()
+      for (const arrival of fresh) {
+        const id = conversationOf(arrival.event)
+        if (id === undefined) continue
+        where.set(arrival.event.id, arrival.raw)
+        const list = byConversation.get(id) ?? []
+        list.push({ event: arrival.event, seq: arrival.seq })
+        byConversation.set(id, list)
+      }
+      for (const row of yield* storedEventsOf([...byConversation.keys()])) {
+        byConversation.get(row.conversation_id as string)?.push({ event: decodeStored(row.content), seq: Number(row.seq) })
+      }
+      const problems: Array<string> = []
+      const facts: Array<ConversationFacts> = []
+      for (const [id, events] of byConversation) {
+        const result = replayConversation(id, events)
+        if ("facts" in result) facts.push(result.facts)
+        else
+          for (const refusal of result.refusals) {
+            const raw = where.get(refusal.eventId)
+            problems.push(
+              `${raw === undefined ? `stored event ${JSON.stringify(refusal.eventId)}` : describe(raw)}: ${refusal.message}`,
+            )
+          }
+      }
+      return { facts, problems }
+    })
+
+  const ingest = (batch: ReadonlyArray<RawEvent>) =>
+    Effect.gen(function* () {
+      const arrivals: Array<Arrival> = []
+      const problems: Array<string> = []
+      for (const raw of batch) {
+        const decoded = decodeEvent(raw)
+        if (Either.isLeft(decoded)) problems.push(decoded.left)
+        else if (decoded.right.type === "metric.observed")
+          problems.push(`${describe(raw)}: metric.observed is refused: no plugin metric can be observed in this version`)
+        else arrivals.push({ raw, event: decoded.right, content: canonical(decoded.right) })
+      }
+      if (problems.length > 0) return yield* refused(problems)
+
+      return yield* db.transaction(
+        Effect.gen(function* () {
+          yield* lock
+          const { fresh, duplicates, problems } = yield* sortOutResends(arrivals)
+          problems.push(...(yield* unknownTeams(fresh)))
+          if (problems.length > 0) return yield* refused(problems)
+          if (fresh.length === 0) return { accepted: 0, duplicates }
+
+          const last = yield* query((k) =>
+            k.selectFrom("kpi_events").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst(),
+          )
+          const start = Number(last?.seq ?? 0) + 1
+          const sequenced = fresh.map((arrival, i) => ({ ...arrival, seq: start + i }))
+          const replayed = yield* replayAll(sequenced)
+          if (replayed.problems.length > 0) return yield* refused(replayed.problems)
+
+          yield* store(sequenced, replayed.facts)
+          return { accepted: fresh.length, duplicates }
+        }),
+      )
+    })
+
+  const insert = <T extends keyof KpiDatabase>(table: T, rows: ReadonlyArray<KpiDatabase[T]>) =>
+    Effect.forEach(chunks(rows), (part) => query((k) => k.insertInto(table).values(part as any).execute()), {
+      discard: true,
+    })
+
+  const store = (sequenced: ReadonlyArray<Arrival & { seq: number }>, facts: ReadonlyArray<ConversationFacts>) =>
+    Effect.gen(function* () {
+      yield* insert(
+        "kpi_events",
+        sequenced.map(({ event, content, seq }) => ({
+          id: event.id,
+          seq,
+          type: event.type,
+          at: event.at,
+          conversation_id: conversationOf(event) ?? null,
+          content,
+        })),
+      )
+      const ids = facts.map((f) => f.conversationId)
+      for (const table of conversationTables) {
+        yield* Effect.forEach(
+          chunks(ids),
+          (part) => query((k) => k.deleteFrom(table).where("conversation_id", "in", part).execute()),
+          { discard: true },
+        )
+      }
+      yield* storeFacts(facts)
+      yield* storeStandalone(sequenced)
+    })
+
+  const storeFacts = (facts: ReadonlyArray<ConversationFacts>) =>
+    Effect.gen(function* () {
+      yield* insert(
+        "kpi_conversations",
+        facts.map((f) => ({
+          conversation_id: f.conversationId,
+          created_at: f.createdAt,
+          outbound: f.outbound ? 1 : 0,
+          customer_id: f.customerId,
+          channel: f.channel,
+        })),
+      )
+      yield* insert(
+        "kpi_cycles",
+        facts.flatMap((f) =>
+          f.cycles.map((c) => ({
+            conversation_id: f.conversationId,
+            cycle: c.cycle,
+            start_at: c.startAt,
+            waits_for_customer: c.waitsForCustomer ? 1 : 0,
+            first_customer_at: c.firstCustomerAt,
+            first_handoff_at: c.firstHandoffAt,
+            handoff_precedes_human: c.handoffPrecedesHuman ? 1 : 0,
+            first_human_at: c.firstHumanAt,
+            first_human_after_customer_at: c.firstHumanAfterCustomerAt,
+            first_bot_at: c.firstBotAt,
+            resolved_at: c.resolvedAt,
+            resolved_by: c.resolvedBy,
+            reopened_at: c.reopenedAt,
+            owner_email: c.ownerEmail,
+            owner_team: c.ownerTeam,
+          })),
+        ),
+      )
+      const each = <R>(rows: (f: ConversationFacts) => ReadonlyArray<R>) =>
+        facts.flatMap((f) => rows(f).map((row) => ({ conversation_id: f.conversationId, ...row })))
+      yield* insert(
+        "kpi_assignments",
+        each((f) => f.assignments.map((a) => ({ at: a.at, seq: a.seq, person_email: a.personEmail, team_key: a.teamKey }))),
+      )
+      yield* insert(
+        "kpi_spans",
+        each((f) =>
+          f.spans.map((s) => ({
+            cycle: s.cycle,
+            person_email: s.personEmail,
+            team_key: s.teamKey,
+            start_at: s.startAt,
+            end_at: s.endAt,
+          })),
+        ),
+      )
+      yield* insert("kpi_complexity", each((f) => f.complexity))
+      yield* insert(
+        "kpi_replies",
+        each((f) => f.replies.map((r) => ({ cycle: r.cycle, customer_at: r.customerAt, human_at: r.humanAt }))),
+      )
+      yield* insert("kpi_ratings", each((f) => f.ratings))
+    })
+
+  const storeStandalone = (sequenced: ReadonlyArray<Arrival & { seq: number }>) =>
+    Effect.gen(function* () {
+      const events = sequenced.map((s) => ({ event: s.event, seq: s.seq }))
+      yield* insert(
+        "kpi_reviews",
+        events.flatMap(({ event, seq }) =>
+          event.type === "qa.reviewed"
+            ? [
+                {
+                  event_id: event.id,
+                  at: event.at,
+                  seq,
+                  reviewee: event.reviewee,
+                  conversation_id: event.conversationId ?? null,
+                  score: reviewScore(event.review),
+                },
+              ]
+            : [],
+        ),
+      )
+      yield* insert(
+        "kpi_proactive",
+        events.flatMap(({ event }) =>
+          event.type === "proactive.sent"
+            ? [
+                {
+                  event_id: event.id,
+                  at: event.at,
+                  team_key: event.teamKey ?? null,
+                  person_email: event.actor.kind === "human" ? (event.actor.email ?? null) : null,
+                },
+              ]
+            : [],
+        ),
+      )
+      yield* insert(
+        "kpi_article_views",
+        events.flatMap(({ event }) =>
+          event.type === "article.viewed" ? [{ event_id: event.id, at: event.at, customer_id: event.customerId }] : [],
+        ),
+      )
+    })
+
+  return {
+    ingest,
+    earliest: query((k) => k.selectFrom("kpi_events").select((eb) => eb.fn.min("at").as("at")).executeTakeFirst()).pipe(
+      Effect.map((row) => (row?.at == null ? undefined : Number(row.at))),
+    ),
+  }
+}

@@ -1,0 +1,299 @@
+import { Db, type DbError, type DbService } from "@teamops/core"
+import { Context, Effect, Layer } from "effect"
+import type { ExpressionBuilder, Kysely } from "kysely"
+import type { Complexity } from "./Event.js"
+import type { KpiDatabase } from "./KpiDatabase.js"
+
+/** The instants a report reads between: basis instants in `[from, to)`, events up to `asOf`. */
+export interface Window {
+  readonly from: number
+  readonly to: number
+  readonly asOf: number
+}
+
+/** A cycle with its owner as of the window's `asOf`. */
+export type CycleRow = KpiDatabase["kpi_cycles"] & {
+  readonly owner_email_now: string | null
+  readonly owner_team_now: string | null
+  /** The instant of the latest rating up to `asOf`, when asked for. */
+  readonly rated_at?: number | null
+}
+
+export type CycleBasis = "start" | "resolution"
+
+export interface ComplexityChange {
+  readonly at: number
+  readonly seq: number
+  readonly complexity: Complexity
+}
+
+export interface FactReaderService {
+  /** Cycles started up to `asOf` whose start or resolution (each as asked) falls in the window. */
+  readonly cycles: (
+    window: Window,
+    bases: ReadonlyArray<CycleBasis>,
+    options?: { readonly withRating?: boolean },
+  ) => Effect.Effect<ReadonlyArray<CycleRow>, DbError>
+  /** Reply pairs whose reply falls in the window, with the owner of their cycle. */
+  readonly replies: (window: Window) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_replies"] & OwnerNow>, DbError>
+  /** Ratings from `from` up to `asOf`, with the owner of the cycle they belong to. */
+  readonly ratings: (window: Window) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_ratings"] & OwnerNow>, DbError>
+  /** Assignment spans of these conversations. */
+  readonly spansOf: (conversationIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_spans"]>, DbError>
+  /** Assignment spans that meet `[start, end)`. */
+  readonly spansBetween: (start: number, end: number) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_spans"]>, DbError>
+  /** The complexity changes of these conversations up to `asOf`, in order. */
+  readonly complexityOf: (
+    conversationIds: ReadonlyArray<string>,
+    asOf: number,
+  ) => Effect.Effect<ReadonlyMap<string, ReadonlyArray<ComplexityChange>>, DbError>
+  /** Reviews in the window, with the team of the conversation at the review and the reviewee's own team. */
+  readonly reviews: (window: Window) => Effect.Effect<ReadonlyArray<ReviewRow>, DbError>
+  readonly proactive: (window: Window) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_proactive"]>, DbError>
+  /** Article views in the window, each saying whether its customer started a conversation within 24 hours. */
+  readonly views: (window: Window) => Effect.Effect<ReadonlyArray<ViewRow>, DbError>
+  /** The instant of the earliest event up to `asOf`. */
+  readonly earliest: (asOf: number) => Effect.Effect<number | undefined, DbError>
+}
+
+export interface OwnerNow {
+  readonly resolved_at: number | null
+  readonly owner_email: string | null
+  readonly owner_team: string | null
+  readonly owner_email_now: string | null
+  readonly owner_team_now: string | null
+}
+
+export type ReviewRow = KpiDatabase["kpi_reviews"] & {
+  readonly conversation_team: string | null
+  readonly reviewee_team: string | null
+}
+
+export type ViewRow = KpiDatabase["kpi_article_views"] & { readonly followed: number }
+
+export class FactReader extends Context.Tag("@teamops/kpi/FactReader")<FactReader, FactReaderService>() {
+  static readonly layer = Layer.effect(
+    FactReader,
+    Effect.map(Db, (db) => makeFactReader(db)),
+  )
+}
+
+const day = 86_400_000
+const chunkSize = 500
+
+type Eb = ExpressionBuilder<KpiDatabase & { c: KpiDatabase["kpi_cycles"] }, "c">
+
+/** The assignment in force at `asOf` of the cycle's conversation: person or team. */
+const assignedAt = (eb: Eb, column: "person_email" | "team_key", asOf: number) =>
+  eb
+    .selectFrom("kpi_assignments as a")
+    .select(`a.${column}`)
+    .whereRef("a.conversation_id", "=", "c.conversation_id")
+    .where("a.at", "<=", asOf)
+    .orderBy("a.at", "desc")
+    .orderBy("a.seq", "desc")
+    .limit(1)
+
+const makeFactReader = (db: DbService): FactReaderService => {
+  const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
+  const inChunks = <T, R>(ids: ReadonlyArray<T>, work: (part: ReadonlyArray<T>) => Effect.Effect<ReadonlyArray<R>, DbError>) =>
+    Effect.map(
+      Effect.forEach(
+        Array.from({ length: Math.ceil(ids.length / chunkSize) }, (_, i) => ids.slice(i * chunkSize, (i + 1) * chunkSize)),
+        work,
+      ),
+      (parts) => parts.flat(),
+    )
+
+  const ownerNow = (eb: Eb, asOf: number) => [
+    assignedAt(eb, "person_email", asOf).as("owner_email_now"),
+    assignedAt(eb, "team_key", asOf).as("owner_team_now"),
+  ]
+
+  return {
+    cycles: (window, bases, options = {}) =>
+      query((k) =>
+        k
+          .selectFrom("kpi_cycles as c")
+          .selectAll("c")
+          .select((eb) => ownerNow(eb, window.asOf))
+          .$if(options.withRating === true, (q) =>
+            q.select((eb) =>
+              eb
+                .selectFrom("kpi_ratings as r")
+                .select((r) => r.fn.max("r.at").as("at"))
+                .whereRef("r.conversation_id", "=", "c.conversation_id")
+                .whereRef("r.cycle", "=", "c.cycle")
+                .where("r.at", "<=", window.asOf)
+                .as("rated_at"),
+            ),
+          )
+          .where("c.start_at", "<=", window.asOf)
+          .where((eb) =>
+            eb.or(
+              bases.map((basis) =>
+                basis === "start"
+                  ? eb.and([eb("c.start_at", ">=", window.from), eb("c.start_at", "<", window.to)])
+                  : eb.and([
+                      eb("c.resolved_at", ">=", window.from),
+                      eb("c.resolved_at", "<", window.to),
+                      eb("c.resolved_at", "<=", window.asOf),
+                    ]),
+              ),
+            ),
+          )
+          .execute(),
+      ) as Effect.Effect<ReadonlyArray<CycleRow>, DbError>,
+
+    replies: (window) =>
+      query((k) =>
+        k
+          .selectFrom("kpi_replies as r")
+          .innerJoin("kpi_cycles as c", (j) =>
+            j.onRef("c.conversation_id", "=", "r.conversation_id").onRef("c.cycle", "=", "r.cycle"),
+          )
+          .selectAll("r")
+          .select(["c.resolved_at", "c.owner_email", "c.owner_team"])
+          .select((eb) => ownerNow(eb as unknown as Eb, window.asOf))
+          .where("r.human_at", ">=", window.from)
+          .where("r.human_at", "<", window.to)
+          .where("r.human_at", "<=", window.asOf)
+          .execute(),
+      ) as Effect.Effect<ReadonlyArray<KpiDatabase["kpi_replies"] & OwnerNow>, DbError>,
+
+    ratings: (window) =>
+      query((k) =>
+        k
+          .selectFrom("kpi_ratings as r")
+          .innerJoin("kpi_cycles as c", (j) =>
+            j.onRef("c.conversation_id", "=", "r.conversation_id").onRef("c.cycle", "=", "r.cycle"),
+          )
+          .selectAll("r")
+          .select(["c.resolved_at", "c.owner_email", "c.owner_team"])
+          .select((eb) => ownerNow(eb as unknown as Eb, window.asOf))
+          .where("r.at", ">=", window.from)
+          .where("r.at", "<=", window.asOf)
+          .execute(),
+      ) as Effect.Effect<ReadonlyArray<KpiDatabase["kpi_ratings"] & OwnerNow>, DbError>,
+
+    spansOf: (ids) =>
+      inChunks(ids, (part) =>
+        query((k) => k.selectFrom("kpi_spans").selectAll().where("conversation_id", "in", part).execute()),
+      ),
+
+    spansBetween: (start, end) =>
+      query((k) =>
+        k
+          .selectFrom("kpi_spans")
+          .selectAll()
+          .where("start_at", "<", end)
+          .where((eb) => eb.or([eb("end_at", "is", null), eb("end_at", ">", start)]))
+          .execute(),
+      ),
+
+    complexityOf: (ids, asOf) =>
+      Effect.map(
+        inChunks(ids, (part) =>
+          query((k) =>
+            k
+              .selectFrom("kpi_complexity")
+              .selectAll()
+              .where("conversation_id", "in", part)
+              .where("at", "<=", asOf)
+              .orderBy("at")
+              .orderBy("seq")
+              .execute(),
+          ),
+        ),
+        (rows) => {
+          const out = new Map<string, Array<ComplexityChange>>()
+          for (const row of rows) {
+            const list = out.get(row.conversation_id) ?? []
+            list.push({ at: Number(row.at), seq: Number(row.seq), complexity: row.complexity as Complexity })
+            out.set(row.conversation_id, list)
+          }
+          return out
+        },
+      ),
+
+    reviews: (window) =>
+      db.query((k: Kysely<any>) =>
+        k
+          .selectFrom("kpi_reviews as r")
+          .selectAll("r")
+          .select((eb: ExpressionBuilder<any, any>) => [
+            eb
+              .selectFrom("kpi_assignments as a")
+              .select("a.team_key")
+              .whereRef("a.conversation_id", "=", "r.conversation_id")
+              .where((w: ExpressionBuilder<any, any>) =>
+                w.or([w("a.at", "<", w.ref("r.at")), w.and([w("a.at", "=", w.ref("r.at")), w("a.seq", "<", w.ref("r.seq"))])]),
+              )
+              .orderBy("a.at", "desc")
+              .orderBy("a.seq", "desc")
+              .limit(1)
+              .as("conversation_team"),
+            eb
+              .selectFrom("org_people as p")
+              .innerJoin("org_teams as t", "t.id", "p.team_id")
+              .select("t.key")
+              .whereRef("p.email", "=", "r.reviewee")
+              .as("reviewee_team"),
+          ])
+          .where("r.at", ">=", window.from)
+          .where("r.at", "<", window.to)
+          .where("r.at", "<=", window.asOf)
+          .execute(),
+      ) as unknown as Effect.Effect<ReadonlyArray<ReviewRow>, DbError>,
+
+    proactive: (window) =>
+      query((k) =>
+        k
+          .selectFrom("kpi_proactive")
+          .selectAll()
+          .where("at", ">=", window.from)
+          .where("at", "<", window.to)
+          .where("at", "<=", window.asOf)
+          .execute(),
+      ),
+
+    views: (window) =>
+      query((k) =>
+        k
+          .selectFrom("kpi_article_views as v")
+          .selectAll("v")
+          .select((eb) =>
+            eb
+              .case()
+              .when(
+                eb.exists(
+                  eb
+                    .selectFrom("kpi_conversations as c")
+                    .select("c.conversation_id")
+                    .whereRef("c.customer_id", "=", "v.customer_id")
+                    .whereRef("c.created_at", ">=", "v.at")
+                    .where("c.created_at", "<=", eb("v.at", "+", day))
+                    .where("c.created_at", "<=", window.asOf),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end()
+              .as("followed"),
+          )
+          .where("v.at", ">=", window.from)
+          .where("v.at", "<", window.to)
+          .where("v.at", "<=", window.asOf)
+          .execute(),
+      ) as Effect.Effect<ReadonlyArray<ViewRow>, DbError>,
+
+    earliest: (asOf) =>
+      query((k) =>
+        k
+          .selectFrom("kpi_events")
+          .select((eb) => eb.fn.min("at").as("at"))
+          .where("at", "<=", asOf)
+          .executeTakeFirst(),
+      ).pipe(Effect.map((row) => (row?.at == null ? undefined : Number(row.at)))),
+  }
+}

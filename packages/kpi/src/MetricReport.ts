@@ -1,0 +1,71 @@
+import { Contributions, contribute, type DbError, extensionPoint, InputError } from "@teamops/core"
+import { Clock, Context, Effect, Layer, Schema } from "effect"
+import { CalendarRepo } from "./CalendarRepo.js"
+import { concurrencyMetrics } from "./Concurrency.js"
+import { cycleMetrics } from "./CycleMetrics.js"
+import { FactReader } from "./FactReader.js"
+import { compareLabels } from "./Grouping.js"
+import type { MetricQuery } from "./MetricQuery.js"
+import { qualityMetrics } from "./QualityMetrics.js"
+import type { Evaluate, MetricDefinition, ReportRow } from "./ReportContext.js"
+
+const snakeKey = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
+
+/** The shape a plugin's report metric must have. */
+const MetricDefinitionSchema = Schema.Struct({
+  key: Schema.String.pipe(
+    Schema.filter((s) => snakeKey.test(s) || `expected a snake_case metric key such as "funnel", got ${JSON.stringify(s)}`),
+  ),
+  basis: Schema.NonEmptyString,
+  evaluate: Schema.declare((u): u is Evaluate => typeof u === "function", {
+    description: "a function computing the rows",
+  }),
+})
+
+/** Where plugins add metrics the report answers, computed over the facts of the event log. */
+export const metricReportPoint = extensionPoint("kpi", "metricReport", MetricDefinitionSchema)
+
+/** Offers a metric to the report (`metric(query: { metric: key })`). */
+export const metricReport = (definition: MetricDefinition) => contribute(metricReportPoint, definition)
+
+/** The metrics every report answers without plugins. */
+export const builtInMetrics: ReadonlyArray<MetricDefinition> = [...cycleMetrics, ...qualityMetrics, ...concurrencyMetrics]
+
+const far = Number.MAX_SAFE_INTEGER
+
+export interface MetricsService {
+  /** The keys of every metric the report answers. */
+  readonly keys: ReadonlyArray<string>
+  /** The rows of a decoded query, one per non-empty group, in the order of the grouping keys. */
+  readonly report: (query: MetricQuery) => Effect.Effect<ReadonlyArray<ReportRow>, InputError | DbError>
+}
+
+export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, MetricsService>() {
+  static readonly layer = Layer.effect(
+    Metrics,
+    Effect.gen(function* () {
+      const facts = yield* FactReader
+      const calendarRepo = yield* CalendarRepo
+      const contributed = (yield* Contributions).of(metricReportPoint).map((c) => c.value)
+      const definitions = new Map([...builtInMetrics, ...contributed].map((d) => [d.key, d]))
+      const keys = [...definitions.keys()]
+
+      const report = (query: MetricQuery) =>
+        Effect.gen(function* () {
+          const definition = definitions.get(query.metric)
+          if (definition === undefined) {
+            return yield* new InputError({
+              message: `metric: unknown metric ${JSON.stringify(query.metric)} (known: ${keys.join(", ")})`,
+              path: ["metric"],
+            })
+          }
+          const asOf = query.asOf ?? (yield* Clock.currentTimeMillis)
+          const window = { from: query.from ?? -far, to: query.to ?? far, asOf }
+          const calendars = yield* calendarRepo.all
+          const rows = yield* definition.evaluate({ query, window, facts, calendars })
+          return [...rows].sort((a, b) => compareLabels(query.groupBy, a, b))
+        })
+      return { keys, report }
+    }),
+  )
+}

@@ -1,0 +1,61 @@
+import { Effect } from "effect"
+import { complexityAt } from "./CycleView.js"
+import type { ComplexityChange } from "./FactReader.js"
+import { groupsOf, keeps, type MetricDefinition, type ReportContext, rowsOf } from "./ReportContext.js"
+import { rate } from "./Statistics.js"
+
+interface Scores {
+  readonly scores: Array<number>
+  allNa: number
+}
+
+/**
+ * Reviews in the window by group: the reviewee is the person; the team is the one the reviewed
+ * conversation was assigned to at the review, or else the reviewee's own team.
+ */
+const scoresOf = (context: ReportContext) =>
+  Effect.gen(function* () {
+    const reviews = yield* context.facts.reviews(context.window)
+    const withConversation = [...new Set(reviews.flatMap((r) => (r.conversation_id === null ? [] : [r.conversation_id])))]
+    const timelines: ReadonlyMap<string, ReadonlyArray<ComplexityChange>> =
+      context.query.complexity === undefined
+        ? new Map()
+        : yield* context.facts.complexityOf(withConversation, context.window.asOf)
+    const groups = groupsOf<Scores>(context, () => ({ scores: [], allNa: 0 }))
+    for (const r of reviews) {
+      const changes = r.conversation_id === null ? undefined : timelines.get(r.conversation_id)
+      if (!keeps(context, () => complexityAt(changes, r.at))) continue
+      const acc = groups.add(r.at, r.conversation_team ?? r.reviewee_team, r.reviewee)
+      if (r.score === null) acc.allNa++
+      else acc.scores.push(r.score)
+    }
+    return groups.rows()
+  })
+
+const iqs: MetricDefinition = {
+  key: "iqs",
+  basis: "review",
+  evaluate: (context) =>
+    Effect.map(scoresOf(context), (groups) =>
+      rowsOf(iqs, groups, (acc) => ({
+        count: acc.scores.length,
+        iqs: acc.scores.length === 0 ? null : acc.scores.reduce((sum, s) => sum + s, 0) / acc.scores.length,
+        all_na: acc.allNa,
+      })),
+    ),
+}
+
+const qaPassRate: MetricDefinition = {
+  key: "qa_pass_rate",
+  basis: "review",
+  evaluate: (context) =>
+    Effect.map(scoresOf(context), (groups) =>
+      rowsOf(qaPassRate, groups, (acc) => ({
+        ...rate(acc.scores.filter((s) => s >= context.query.passThreshold).length, acc.scores.length),
+        all_na: acc.allNa,
+      })),
+    ),
+}
+
+/** The internal quality score and pass rate of reviews. */
+export const qualityMetrics: ReadonlyArray<MetricDefinition> = [iqs, qaPassRate]

@@ -1,0 +1,65 @@
+import type { DbError } from "@teamops/core"
+import type { Effect } from "effect"
+import { businessMillis, type CalendarVersion, versionAt } from "./Calendar.js"
+import type { Complexity } from "./Event.js"
+import type { FactReaderService, Window } from "./FactReader.js"
+import { type GroupLabels, grouping } from "./Grouping.js"
+import type { MetricQuery } from "./MetricQuery.js"
+
+/** Everything a metric reads to answer one query. */
+export interface ReportContext {
+  readonly query: MetricQuery
+  readonly window: Window
+  readonly facts: FactReaderService
+  readonly calendars: ReadonlyMap<string, ReadonlyArray<CalendarVersion>>
+}
+
+/** A row of a report: its grouping keys, the metric, its basis in words, and the metric's fields. */
+export type ReportRow = GroupLabels & { readonly metric: string; readonly basis: string } & Record<string, unknown>
+
+/** Computes the rows of one metric. */
+export type Evaluate = (context: ReportContext) => Effect.Effect<ReadonlyArray<ReportRow>, DbError>
+
+/** A metric the report can answer: its key, the instant that places a value in a period, and how to compute it. */
+export interface MetricDefinition {
+  readonly key: string
+  readonly basis: string
+  readonly evaluate: Evaluate
+}
+
+/** The calendar version of a team in force at `at`. */
+export const calendarAt = (context: ReportContext, team: string | null, at: number) =>
+  team === null ? undefined : versionAt(context.calendars.get(team) ?? [], at)
+
+/**
+ * The business length in seconds of `[start, end)` for `team`: its overlap with the open hours
+ * of the team's calendar version in force at `start`; `null` without a team or calendar.
+ */
+export const businessSeconds = (context: ReportContext, team: string | null, start: number, end: number) => {
+  const version = calendarAt(context, team, start)
+  return version === undefined ? null : businessMillis(version, start, end) / 1000
+}
+
+/** Groups of a report, with periods in the query's zone or the team's. */
+export const groupsOf = <Acc>(context: ReportContext, open: () => Acc) =>
+  grouping(
+    {
+      groupBy: context.query.groupBy,
+      period: context.query.period,
+      timeZone: context.query.timeZone,
+      zoneOfTeam: (team, at) => calendarAt(context, team, at)?.timeZone,
+    },
+    open,
+  )
+
+/** Whether a value whose complexity is `complexity` is kept by the query's complexity filter. */
+export const keeps = (context: ReportContext, complexity: () => Complexity) =>
+  context.query.complexity === undefined || complexity() === context.query.complexity
+
+/** The report rows of filled groups. */
+export const rowsOf = <Acc>(
+  definition: { readonly key: string; readonly basis: string },
+  groups: ReadonlyArray<{ labels: GroupLabels; acc: Acc }>,
+  fields: (acc: Acc) => Record<string, unknown>,
+): ReadonlyArray<ReportRow> =>
+  groups.map(({ labels, acc }) => ({ ...labels, metric: definition.key, basis: definition.basis, ...fields(acc) }))

@@ -1,0 +1,268 @@
+import { type Builder, decodeInput, InputError, NotFoundError, type SchemaKit } from "@teamops/core"
+import { type Person, PersonRef, type Team, TeamRef } from "@teamops/org"
+import { Effect, Schema } from "effect"
+import { GraphQLError } from "graphql"
+import { CalendarFile, type CalendarVersion, encodeCalendar } from "./Calendar.js"
+import { CalendarRepo } from "./CalendarRepo.js"
+import { EventBatchRefused, EventLog } from "./EventLog.js"
+import { MetricQuery } from "./MetricQuery.js"
+import { Metrics } from "./MetricReport.js"
+import type { ReportRow } from "./ReportContext.js"
+import type { Summary } from "./Statistics.js"
+import { setCalendar } from "./TeamCalendar.js"
+import { kpiKeys, kpisOf } from "./TeamKpis.js"
+
+const IngestInput = Schema.Struct({
+  events: Schema.Array(Schema.Unknown).pipe(
+    Schema.maxItems(10_000, { message: () => "expected at most 10,000 events per batch" }),
+  ),
+})
+
+const SetCalendarInput = Schema.Struct({ teamKey: Schema.String, calendar: CalendarFile })
+
+/** Throws a typed failure of a query field as a GraphQL error with its message. */
+const orThrow = <A, E extends { readonly message: string }, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.catchAll(effect, (error) => Effect.die(new GraphQLError(error.message)))
+
+/** The kpi types, queries and mutations: the event log, calendars and metric reports. */
+export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
+  const MetricGroup = builder.enumType("MetricGroup", {
+    description: "What report rows are grouped by.",
+    values: ["team", "person", "period"] as const,
+  })
+  const ReportPeriod = builder.enumType("ReportPeriod", {
+    description: "A local day, a week starting Monday, or a calendar month.",
+    values: ["day", "week", "month"] as const,
+  })
+  const ComplexityEnum = builder.enumType("Complexity", {
+    description: "How hard a conversation is; an untagged one counts as standard.",
+    values: ["simple", "standard", "complex"] as const,
+  })
+  const ComplexityWeightsInput = builder.inputType("ComplexityWeightsInput", {
+    description: "How much one conversation weighs in weighted concurrency (defaults 0.5, 1 and 2).",
+    fields: (t) => ({
+      simple: t.float({ required: false }),
+      standard: t.float({ required: false }),
+      complex: t.float({ required: false }),
+    }),
+  })
+  const reportFields = (t: any) => ({
+    groupBy: t.field({ type: [MetricGroup], required: false }),
+    period: t.field({ type: ReportPeriod, required: false, description: "Required when grouping by period." }),
+    timeZone: t.string({
+      required: false,
+      description: "IANA zone of the periods; default UTC, or the team's calendar zone when grouped by team.",
+    }),
+    from: t.string({ required: false, description: "RFC 3339 instant; basis instants from here (inclusive)." }),
+    to: t.string({ required: false, description: "RFC 3339 instant; basis instants before this (exclusive)." }),
+    asOf: t.string({ required: false, description: "RFC 3339 instant; events after it are ignored. Default now." }),
+    complexity: t.field({ type: ComplexityEnum, required: false }),
+    complexityWeights: t.field({ type: ComplexityWeightsInput, required: false }),
+    passThreshold: t.float({ required: false, description: "The review score that passes (default 0.8)." }),
+  })
+  // The same options as field arguments (`team.kpis`, `person.kpis`).
+  const reportArgs = (t: any) => ({
+    groupBy: t.arg({ type: [MetricGroup], required: false }),
+    period: t.arg({ type: ReportPeriod, required: false }),
+    timeZone: t.arg.string({ required: false }),
+    from: t.arg.string({ required: false }),
+    to: t.arg.string({ required: false }),
+    asOf: t.arg.string({ required: false }),
+    complexity: t.arg({ type: ComplexityEnum, required: false }),
+    complexityWeights: t.arg({ type: ComplexityWeightsInput, required: false }),
+    passThreshold: t.arg.float({ required: false }),
+  })
+  const MetricQueryInput = builder.inputType("MetricQueryInput", {
+    description: "A question to the metrics; the same fields as `teamops metric --query`.",
+    fields: (t) => ({ metric: t.string({ required: true }), ...reportFields(t) }),
+  })
+
+  const SummaryType = builder.objectRef<Summary>("DurationSummary").implement({
+    description: "Statistics of durations in seconds; percentiles interpolate linearly between closest ranks.",
+    fields: (t) => ({
+      count: t.exposeInt("count"),
+      median: t.exposeFloat("median"),
+      p90: t.exposeFloat("p90"),
+      mean: t.exposeFloat("mean"),
+      min: t.exposeFloat("min"),
+      max: t.exposeFloat("max"),
+    }),
+  })
+
+  const MetricRow = builder.interfaceRef<ReportRow>("MetricRow").implement({
+    description:
+      "One row of a metric report: its grouping keys (null when not grouped by them, or for no team or person), the metric and its basis.",
+    fields: (t) => ({
+      metric: t.string({ resolve: (r) => r.metric }),
+      basis: t.string({ description: "The instant that puts a value in a period, in words.", resolve: (r) => r.basis }),
+      team: t.string({ nullable: true, resolve: (r) => r.team ?? null }),
+      person: t.string({ nullable: true, description: "An email.", resolve: (r) => r.person ?? null }),
+      period: t.string({ nullable: true, description: "The local start date, YYYY-MM-DD.", resolve: (r) => r.period ?? null }),
+    }),
+  })
+  const field = (name: string) => (row: ReportRow) => (row[name] ?? null) as any
+  const rowType = (name: string, description: string, metrics: ReadonlyArray<string>, fields: (t: any) => object) =>
+    builder.objectRef<ReportRow>(name).implement({
+      description,
+      interfaces: [MetricRow],
+      isTypeOf: (row) => metrics.includes((row as ReportRow).metric),
+      fields: fields as any,
+    })
+  const summary = (t: any, name: string) => t.field({ type: SummaryType, nullable: true, resolve: field(name) })
+  rowType(
+    "DurationMetricRow",
+    "A time metric: calendar and business statistics in seconds, and what was counted instead of measured.",
+    ["first_response_time", "reply_time", "resolution_time", "handling_time"],
+    (t) => ({
+      calendar: summary(t, "calendar"),
+      business: summary(t, "business"),
+      unanswered: t.int({ nullable: true, description: "first_response_time only.", resolve: field("unanswered") }),
+      open: t.int({ nullable: true, description: "resolution_time and handling_time only.", resolve: field("open") }),
+    }),
+  )
+  rowType("CountMetricRow", "A count (volume).", ["volume"], (t) => ({ count: t.int({ resolve: field("count") }) }))
+  rowType(
+    "RateMetricRow",
+    "A rate with its numerator and denominator; `rate` is null when the denominator is 0.",
+    ["reopen_rate", "bot_resolution_rate", "csat_score", "csat_response_rate", "handoff_rate", "qa_pass_rate"],
+    (t) => ({
+      numerator: t.int({ resolve: field("numerator") }),
+      denominator: t.int({ resolve: field("denominator") }),
+      rate: t.float({ nullable: true, resolve: field("rate") }),
+      provisional: t.boolean({
+        nullable: true,
+        description: "reopen_rate and bot_resolution_rate: a counted cycle may still be reopened within the limit.",
+        resolve: field("provisional"),
+      }),
+      allNa: t.int({ nullable: true, description: "qa_pass_rate: reviews with every category N/A.", resolve: field("all_na") }),
+    }),
+  )
+  rowType("IqsMetricRow", "The internal quality score: the mean score of the scored reviews.", ["iqs"], (t) => ({
+    count: t.int({ resolve: field("count") }),
+    iqs: t.float({ nullable: true, resolve: field("iqs") }),
+    allNa: t.int({ resolve: field("all_na") }),
+  }))
+  rowType(
+    "ConcurrencyMetricRow",
+    "Conversations held at once: maximum and time-weighted mean, plain and weighted by complexity.",
+    ["concurrency"],
+    (t) => ({
+      max: t.float({ resolve: field("max") }),
+      mean: t.float({ resolve: field("mean") }),
+      weightedMax: t.float({ resolve: field("weighted_max") }),
+      weightedMean: t.float({ resolve: field("weighted_mean") }),
+    }),
+  )
+
+  const report = (raw: unknown, at: ReadonlyArray<string>) =>
+    run(
+      orThrow(
+        Effect.flatMap(decodeInput(MetricQuery, at)(raw), (query) => Effect.flatMap(Metrics, (m) => m.report(query))),
+      ),
+    )
+
+  const CalendarVersionType = builder.objectRef<CalendarVersion>("CalendarVersion").implement({
+    description: "One version of a team's open hours, in force from `effectiveFrom` (null: from the beginning).",
+    fields: (t) => ({
+      timeZone: t.exposeString("timeZone"),
+      effectiveFrom: t.string({
+        nullable: true,
+        resolve: (v) => (v.effectiveFrom === null ? null : new Date(v.effectiveFrom).toISOString()),
+      }),
+      holidays: t.stringList({ resolve: (v) => [...v.holidays] }),
+      file: t.field({
+        type: "JSON",
+        description: "The version as it reads in a calendar file.",
+        resolve: (v) => encodeCalendar([v])[0],
+      }),
+    }),
+  })
+
+  builder.objectField(TeamRef, "calendar", (t) =>
+    t.field({
+      type: [CalendarVersionType],
+      description: "The versions of the team's open hours, oldest first; empty when it has none.",
+      resolve: (team: Team) =>
+        run(Effect.flatMap(CalendarRepo, (r) => r.ofTeams([team.key]))).then((m) => [...(m.get(team.key) ?? [])]),
+    }),
+  )
+  const kpisField = (owner: "team" | "person") => (t: any) =>
+    t.field({
+      type: [MetricRow],
+      description: `Headline metrics of this ${owner}: the rows of each metric grouped by ${owner} (and period when asked).`,
+      args: {
+        metrics: t.arg.stringList({ required: false, description: `Default: ${kpiKeys.join(", ")}.` }),
+        ...reportArgs(t),
+      },
+      resolve: (parent: Team | Person, args: Record<string, unknown>, context: any) =>
+        kpisOf(owner, owner === "team" ? (parent as Team).key : (parent as Person).email, args, context, (raw) =>
+          report(raw, []),
+        ),
+    })
+  builder.objectField(TeamRef, "kpis", kpisField("team"))
+  builder.objectField(PersonRef, "kpis", kpisField("person"))
+
+  builder.queryFields((t) => ({
+    metric: t.field({
+      type: [MetricRow],
+      description: "The rows of one metric: one per non-empty group, ordered by the grouping keys.",
+      args: { query: t.arg({ type: MetricQueryInput, required: true }) },
+      resolve: (_, { query }) => report(query, ["query"]),
+    }),
+  }))
+
+  const IngestSuccess = builder.objectRef<{ accepted: number; duplicates: number }>("IngestEventsSummary").implement({
+    fields: (t) => ({
+      accepted: t.exposeInt("accepted", { description: "Events stored." }),
+      duplicates: t.exposeInt("duplicates", { description: "Events already stored with the same content." }),
+    }),
+  })
+  builder.objectType(EventBatchRefused, {
+    name: "EventBatchRefused",
+    description: "The batch was refused whole and nothing was stored; `problems` names each event and what is wrong.",
+    interfaces: ["Error" as never],
+    fields: (t) => ({ problems: t.exposeStringList("problems") }),
+  })
+  const IngestEventsInput = builder.inputType("IngestEventsInput", {
+    fields: (t) => ({ events: t.field({ type: ["JSON"], required: true, description: "The events of one batch." }) }),
+  })
+  const SetTeamCalendarInput = builder.inputType("SetTeamCalendarInput", {
+    fields: (t) => ({
+      teamKey: t.string({ required: true }),
+      calendar: t.field({ type: "JSON", required: true, description: "A calendar file: one version or a list." }),
+    }),
+  })
+
+  builder.mutationFields((t) => ({
+    ingestEvents: t.field({
+      type: IngestSuccess,
+      description: "Stores one batch of events, all or nothing; resending an event with the same content changes nothing.",
+      args: { input: t.arg({ type: IngestEventsInput, required: true }) },
+      errors: {
+        types: [EventBatchRefused, InputError],
+        union: { name: "IngestEventsResult" },
+        result: { name: "IngestEventsSuccess" },
+        dataField: { name: "summary" },
+      },
+      resolve: (_, { input }) =>
+        run(
+          Effect.flatMap(decodeInput(IngestInput, ["input"])(input), ({ events }) =>
+            Effect.flatMap(EventLog, (log) => log.ingest(events.map((value, i) => ({ where: `events[${i}]`, value })))),
+          ),
+        ),
+    }),
+    setTeamCalendar: t.field({
+      type: [CalendarVersionType],
+      description: "Replaces the versions of a team's open hours.",
+      args: { input: t.arg({ type: SetTeamCalendarInput, required: true }) },
+      errors: {
+        types: [InputError, NotFoundError],
+        union: { name: "SetTeamCalendarResult" },
+        result: { name: "SetTeamCalendarSuccess" },
+        dataField: { name: "calendar" },
+      },
+      resolve: (_, { input }) =>
+        run(Effect.flatMap(decodeInput(SetCalendarInput, ["input"])(input), (i) => setCalendar(i.teamKey, i.calendar))),
+    }),
+  }))
+}

@@ -1,0 +1,27 @@
+export {
+  CalendarFile,
+  CalendarVersion,
+  businessMillis,
+  encodeCalendar,
+  versionAt,
+} from "./Calendar.js"
+export { CalendarRepo } from "./CalendarRepo.js"
+export {
+  complexityAt,
+  firstResponse,
+  hasHumanMessage,
+  ownerOf,
+  resolvedAt,
+  botResolved,
+  hasBotMessage,
+} from "./CycleView.js"
+export { Complexity, eventTypes, LogEvent } from "./Event.js"
+export type { RawEvent } from "./EventDecode.js"
+export { EventBatchRefused, EventLog, type IngestSummary } from "./EventLog.js"
+export { type CycleRow, FactReader, type FactReaderService, type Window } from "./FactReader.js"
+export type { KpiDatabase } from "./KpiDatabase.js"
+export { MetricQuery } from "./MetricQuery.js"
+export { builtInMetrics, Metrics, metricReport, metricReportPoint } from "./MetricReport.js"
+export { kpiPlugin } from "./plugin.js"
+export { groupsOf, keeps, type MetricDefinition, type ReportContext, type ReportRow, rowsOf } from "./ReportContext.js"
+export { setCalendar } from "./TeamCalendar.js"

@@ -1,0 +1,21 @@
+import { definePlugin } from "@teamops/core"
+import { Layer } from "effect"
+import { CalendarRepo } from "./CalendarRepo.js"
+import { EventLog } from "./EventLog.js"
+import { FactReader } from "./FactReader.js"
+import { kpiSchema } from "./graphql.js"
+import { Metrics, metricReportPoint } from "./MetricReport.js"
+import { init } from "./migrations/0001_init.js"
+
+const stores = Layer.mergeAll(FactReader.layer, CalendarRepo.layer, EventLog.layer)
+
+/** The event log of support conversations, team calendars, and the metrics computed from them. */
+export const kpiPlugin = definePlugin({
+  id: "kpi",
+  version: "0.1.0",
+  dependsOn: ["org"],
+  migrations: { "0001_init": init },
+  extensionPoints: [metricReportPoint],
+  layer: Layer.provideMerge(Metrics.layer, stores),
+  schema: kpiSchema,
+})
