@@ -16,7 +16,16 @@ const Text = (what: string) =>
 
 export const EventId = Text("an id")
 
-export const ActorKind = Schema.Literal("customer", "human", "bot", "automation")
+/** A literal with a message that lists the values allowed. */
+export const oneOf = <const L extends readonly [string, ...Array<string>]>(...values: L) =>
+  Schema.compose(
+    Schema.String.pipe(
+      Schema.filter((s) => values.includes(s) || `expected one of ${values.join(", ")}, got ${JSON.stringify(s)}`),
+    ),
+    Schema.Literal(...values),
+  )
+
+export const ActorKind = oneOf("customer", "human", "bot", "automation")
 export type ActorKind = typeof ActorKind.Type
 
 /** Who caused an event; `email` names a person when `kind` is `human`. */
@@ -25,7 +34,7 @@ export const Actor = Schema.Struct({
   email: Schema.optionalWith(Email, { nullable: true }),
 })
 
-export const Complexity = Schema.Literal("simple", "standard", "complex")
+export const Complexity = oneOf("simple", "standard", "complex")
 export type Complexity = typeof Complexity.Type
 
 const optional = <A, I>(schema: Schema.Schema<A, I, never>) => Schema.optionalWith(schema, { nullable: true })

@@ -1,6 +1,6 @@
 import { decodeInput } from "@teamops/core"
 import { Effect, Either, Schema } from "effect"
-import { eventSchemas, eventTypes, type LogEvent } from "./Event.js"
+import { type EventType, eventSchemas, eventTypes, type LogEvent, oneOf } from "./Event.js"
 
 /** One event of a batch as it arrived, with the words that name its place (`line 3`, `events[2]`). */
 export interface RawEvent {
@@ -8,13 +8,7 @@ export interface RawEvent {
   readonly value: unknown
 }
 
-const Type = Schema.Struct({
-  type: Schema.String.pipe(
-    Schema.filter(
-      (s) => (eventTypes as ReadonlyArray<string>).includes(s) || `expected one of ${eventTypes.join(", ")}, got ${JSON.stringify(s)}`,
-    ),
-  ),
-})
+const Type = Schema.Struct({ type: oneOf(...(eventTypes as [EventType, ...Array<EventType>])) })
 
 const idOf = (value: unknown) =>
   typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string"
@@ -27,23 +21,17 @@ export const describe = (raw: RawEvent) => {
   return id === undefined ? raw.where : `${raw.where} (event ${JSON.stringify(id)})`
 }
 
-const prefixed = (raw: RawEvent, message: string) =>
-  message
-    .split("\n")
-    .map((line) => `${describe(raw)}: ${line}`)
-    .join("\n")
-
-/** Decodes one event; a failure says where the event is and every field that is wrong. */
-export const decodeEvent = (raw: RawEvent): Either.Either<LogEvent, string> => {
+/** Decodes one event; a failure says where the event is, one line per field that is wrong. */
+export const decodeEvent = (raw: RawEvent): Either.Either<LogEvent, ReadonlyArray<string>> => {
   if (typeof raw.value !== "object" || raw.value === null || Array.isArray(raw.value)) {
-    return Either.left(`${raw.where}: expected an event as a JSON object`)
+    return Either.left([`${raw.where}: expected an event as a JSON object`])
   }
   const decoded = Effect.runSync(
     Effect.either(
       Effect.flatMap(decodeInput(Type)(raw.value), ({ type }) =>
-        decodeInput(eventSchemas[type as keyof typeof eventSchemas] as Schema.Schema<LogEvent, any>)(raw.value),
+        decodeInput(eventSchemas[type] as Schema.Schema<LogEvent, any>)(raw.value),
       ),
     ),
   )
-  return Either.mapLeft(decoded, (error) => prefixed(raw, error.message))
+  return Either.mapLeft(decoded, (error) => error.message.split("\n").map((line) => `${describe(raw)}: ${line}`))
 }

@@ -176,7 +176,7 @@ const makeEventLog = (db: DbService): EventLogService => {
       const problems: Array<string> = []
       for (const raw of batch) {
         const decoded = decodeEvent(raw)
-        if (Either.isLeft(decoded)) problems.push(decoded.left)
+        if (Either.isLeft(decoded)) problems.push(...decoded.left)
         else if (decoded.right.type === "metric.observed")
           problems.push(`${describe(raw)}: metric.observed is refused: no plugin metric can be observed in this version`)
         else arrivals.push({ raw, event: decoded.right, content: canonical(decoded.right) })

@@ -1,7 +1,7 @@
 // Shared fixtures of the kpi tests: a server booted with org, kpi and funnel on a throw-away
 // database, and ways to ingest events, set calendars and ask for report rows.
 import { decodeInput } from "@teamops/core"
-import { testDatabase } from "@teamops/core/testing"
+import { failureOf, graphql, graphqlData, testDatabase } from "@teamops/core/testing"
 import { funnelPlugin } from "@teamops/funnel"
 import { CreateTeamInput, orgPlugin, TeamRepo } from "@teamops/org"
 import { createServer, type TeamopsServer } from "@teamops/server"
@@ -79,3 +79,5 @@ export const conversation = (id: string, base = "2026-03-02T09:00:00Z") => {
   })
   return { at, event }
 }
+
+export { failureOf, graphql, graphqlData }
