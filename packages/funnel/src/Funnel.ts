@@ -37,7 +37,8 @@ export const funnel: MetricDefinition = {
       const { facts, window } = context
       const asOf = window.asOf
       const groups = groupsOf<Layers>(context, () => ({ proactive: 0, customers: new Set(), botResolved: 0, human: 0 }))
-      for (const send of yield* facts.proactive(window)) groups.add(send.at, send.team_key, send.person_email).proactive++
+      for (const send of yield* facts.proactive(window))
+        groups.add(send.at, send.team_key, send.person_email).proactive++
       for (const view of yield* facts.views(window)) {
         if (view.followed === 0) groups.add(view.at, null, null).customers.add(view.customer_id)
       }

@@ -16,7 +16,9 @@ const byStartTime = (a: OpenInterval, b: OpenInterval) => minutesOf(a[0]) - minu
 // An overlap is reported at the interval that starts later, so that the path points at one
 // of the two and the message names both.
 const DayIntervals = Schema.Array(OpenInterval).pipe(
-  Schema.annotations({ message: () => `expected a list of intervals such as [["09:00", "13:00"], ["14:00", "18:00"]]` }),
+  Schema.annotations({
+    message: () => `expected a list of intervals such as [["09:00", "13:00"], ["14:00", "18:00"]]`,
+  }),
   Schema.filter((intervals) => {
     const order = intervals.map((_, i) => i).sort((a, b) => byStartTime(intervals[a]!, intervals[b]!))
     for (let k = 1; k < order.length; k++) {
@@ -43,7 +45,9 @@ const WeeklyOpenHours = Schema.Struct({ mon: day, tue: day, wed: day, thu: day, 
 // Input is decoded ignoring unknown fields, so a day written "monday" or "Mon" would pass as a
 // closed Monday: name it instead.
 const KnownDays = Schema.Record({ key: Schema.String, value: Schema.Unknown }).pipe(
-  Schema.annotations({ message: () => `expected the open hours of each weekday, such as { "mon": [["09:00", "17:00"]] }` }),
+  Schema.annotations({
+    message: () => `expected the open hours of each weekday, such as { "mon": [["09:00", "17:00"]] }`,
+  }),
   Schema.filter((days) =>
     Object.keys(days)
       .filter((key) => !(weekdays as ReadonlyArray<string>).includes(key))

@@ -1,9 +1,9 @@
-import { type Period, nextPeriodStart, periodLabel, periodStart, zone } from "@teamops/core"
+import { nextPeriodStart, type Period, periodLabel, periodStart, zone } from "@teamops/core"
 import { DateTime, Effect } from "effect"
 import { complexityAt } from "./CycleView.js"
 import type { Complexity } from "./Event.js"
 import type { ComplexityChange } from "./FactReader.js"
-import { calendarAt, type MetricDefinition, type ReportContext, type ReportRow } from "./ReportContext.js"
+import { calendarAt, type MetricDefinition, type ReportRow } from "./ReportContext.js"
 
 /** A stretch of time during which one cycle was assigned, with its complexity weight. */
 interface Load {
@@ -20,14 +20,18 @@ const piecesOf = (
 ): Array<{ start: number; end: number; complexity: Complexity }> => {
   const cuts = (changes ?? []).map((c) => c.at).filter((at) => at > start && at < end)
   const bounds = [start, ...new Set(cuts), end]
-  return bounds.slice(0, -1).map((from, i) => ({ start: from, end: bounds[i + 1] as number, complexity: complexityAt(changes, from) }))
+  return bounds
+    .slice(0, -1)
+    .map((from, i) => ({ start: from, end: bounds[i + 1] as number, complexity: complexityAt(changes, from) }))
 }
 
 /** The maximum and time-weighted mean of the load over `[start, end)`. */
 export const stepStatistics = (loads: ReadonlyArray<Load>, start: number, end: number) => {
   const deltas = new Map<number, number>()
   let value = 0
-  for (const load of loads) {
+  // Summed in one order whatever order the rows came in, so that fractional weights round alike.
+  const ordered = [...loads].sort((a, b) => a.start - b.start || a.end - b.end || a.weight - b.weight)
+  for (const load of ordered) {
     const [from, to] = [Math.max(load.start, start), Math.min(load.end, end)]
     if (from >= to) continue
     if (from === start) value += load.weight
@@ -77,11 +81,17 @@ const concurrency: MetricDefinition = {
       const [start, end] = [Math.max(window.from, earliest), Math.min(window.to, window.asOf)]
       if (start >= end) return []
       const spans = yield* context.facts.spansBetween(start, end)
-      const timelines = yield* context.facts.complexityOf([...new Set(spans.map((s) => s.conversation_id))], window.asOf)
+      const timelines = yield* context.facts.complexityOf(
+        [...new Set(spans.map((s) => s.conversation_id))],
+        window.asOf,
+      )
 
       const byTeam = query.groupBy.includes("team")
       const byPerson = query.groupBy.includes("person")
-      const groups = new Map<string, { team: string | null; person: string | null; counts: Array<Load>; weighted: Array<Load> }>()
+      const groups = new Map<
+        string,
+        { team: string | null; person: string | null; counts: Array<Load>; weighted: Array<Load> }
+      >()
       for (const span of spans) {
         const spanEnd = Math.min(span.end_at ?? window.asOf, window.asOf)
         const [team, person] = [byTeam ? span.team_key : null, byPerson ? span.person_email : null]

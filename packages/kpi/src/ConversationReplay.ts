@@ -36,7 +36,13 @@ export interface ConversationFacts {
   /** The assignment after each `conversation.assigned`, team carried over when absent. */
   readonly assignments: ReadonlyArray<{ at: number; seq: number; personEmail: string | null; teamKey: string | null }>
   /** Time within a cycle during which one person (and team) held the conversation. */
-  readonly spans: ReadonlyArray<{ cycle: number; personEmail: string; teamKey: string | null; startAt: number; endAt: number | null }>
+  readonly spans: ReadonlyArray<{
+    cycle: number
+    personEmail: string
+    teamKey: string | null
+    startAt: number
+    endAt: number | null
+  }>
   readonly complexity: ReadonlyArray<{ at: number; seq: number; complexity: Complexity }>
   readonly replies: ReadonlyArray<{ cycle: number; customerAt: number; humanAt: number }>
   readonly ratings: ReadonlyArray<{ cycle: number; at: number; seq: number; rating: number }>
@@ -94,7 +100,13 @@ export const replayConversation = (
 
   const cycles: Array<CycleFacts> = []
   const assignments: Array<ConversationFacts["assignments"][number]> = []
-  const spans: Array<{ cycle: number; personEmail: string; teamKey: string | null; startAt: number; endAt: number | null }> = []
+  const spans: Array<{
+    cycle: number
+    personEmail: string
+    teamKey: string | null
+    startAt: number
+    endAt: number | null
+  }> = []
   const complexity: Array<ConversationFacts["complexity"][number]> = []
   const replies: Array<ConversationFacts["replies"][number]> = []
   const ratings: Array<ConversationFacts["ratings"][number]> = []
@@ -109,7 +121,8 @@ export const replayConversation = (
   let humanSeen = false
 
   const openSpan = (at: number) => {
-    if (person !== null) spans.push({ cycle: current.cycle, personEmail: person, teamKey: team, startAt: at, endAt: null })
+    if (person !== null)
+      spans.push({ cycle: current.cycle, personEmail: person, teamKey: team, startAt: at, endAt: null })
   }
   const closeSpan = (at: number) => {
     const last = spans.at(-1)

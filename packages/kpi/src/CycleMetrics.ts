@@ -45,10 +45,9 @@ const summaries = (acc: Durations) => ({ calendar: summarize(acc.calendar), busi
 const loadCycles = (context: ReportContext, bases: ReadonlyArray<CycleBasis>, withRating = false) =>
   Effect.gen(function* () {
     const cycles = yield* context.facts.cycles(context.window, bases, { withRating })
-    const timelines: ReadonlyMap<string, ReadonlyArray<ComplexityChange>> =
-      context.query.complexity === undefined
-        ? new Map()
-        : yield* context.facts.complexityOf([...new Set(cycles.map((c) => c.conversation_id))], context.window.asOf)
+    const timelines: ReadonlyMap<string, ReadonlyArray<ComplexityChange>> = context.query.complexity === undefined
+      ? new Map()
+      : yield* context.facts.complexityOf([...new Set(cycles.map((c) => c.conversation_id))], context.window.asOf)
     return { cycles, timelines }
   })
 
@@ -136,17 +135,29 @@ const untilResolution = (
         const asOf = context.window.asOf
         const { cycles, timelines } = yield* loadCycles(context, ["start", "resolution"])
         const resolved = cycles.filter((c) => inWindow(context, resolvedAt(c, asOf)))
-        const valueOf = yield* measure(context, resolved)
+        const lengthOf = yield* measure(context, resolved)
         const groups = groupsOf(context, () => ({ ...durations(), open: 0 }))
-        eachCycle(context, cycles, timelines, (c) => resolvedAt(c, asOf), (c, basis) => {
-          const owner = ownerOf(c, asOf)
-          const value = valueOf(c, owner.team)
-          push(groups.add(basis, owner.team, owner.person), value.calendar, value.business)
-        })
-        eachCycle(context, cycles, timelines, (c) => (resolvedAt(c, asOf) === null ? c.start_at : null), (c, basis) => {
-          const owner = ownerOf(c, asOf)
-          groups.add(basis, owner.team, owner.person).open++
-        })
+        eachCycle(
+          context,
+          cycles,
+          timelines,
+          (c) => resolvedAt(c, asOf),
+          (c, basis) => {
+            const owner = ownerOf(c, asOf)
+            const value = lengthOf(c, owner.team)
+            push(groups.add(basis, owner.team, owner.person), value.calendar, value.business)
+          },
+        )
+        eachCycle(
+          context,
+          cycles,
+          timelines,
+          (c) => (resolvedAt(c, asOf) === null ? c.start_at : null),
+          (c, basis) => {
+            const owner = ownerOf(c, asOf)
+            groups.add(basis, owner.team, owner.person).open++
+          },
+        )
         return rowsOf(definition, groups.rows(), (acc) => ({ ...summaries(acc), open: acc.open }))
       }),
   }
@@ -193,10 +204,16 @@ const volume: MetricDefinition = {
       const asOf = context.window.asOf
       const { cycles, timelines } = yield* loadCycles(context, ["start"])
       const groups = groupsOf(context, () => ({ count: 0 }))
-      eachCycle(context, cycles, timelines, (c) => (c.cycle === 1 ? c.start_at : null), (c, basis) => {
-        const owner = ownerOf(c, asOf)
-        groups.add(basis, owner.team, owner.person).count++
-      })
+      eachCycle(
+        context,
+        cycles,
+        timelines,
+        (c) => (c.cycle === 1 ? c.start_at : null),
+        (c, basis) => {
+          const owner = ownerOf(c, asOf)
+          groups.add(basis, owner.team, owner.person).count++
+        },
+      )
       return rowsOf(volume, groups.rows(), (acc) => ({ count: acc.count }))
     }),
 }

@@ -1,7 +1,7 @@
 import { Db, type DbError, type DbService } from "@teamops/core"
 import { Context, Effect, Either, Layer, Schema } from "effect"
 import { type Kysely, sql } from "kysely"
-import { byTime, type ConversationFacts, replayConversation, type Sequenced } from "./ConversationReplay.js"
+import { type ConversationFacts, replayConversation, type Sequenced } from "./ConversationReplay.js"
 import { canonical, conversationOf, eventSchemas, type LogEvent } from "./Event.js"
 import { decodeEvent, describe, type RawEvent } from "./EventDecode.js"
 import type { KpiDatabase } from "./KpiDatabase.js"
@@ -72,7 +72,10 @@ const makeEventLog = (db: DbService): EventLogService => {
   const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
 
   // Runs ingests one at a time, so that each sees the log the previous one left.
-  const lock = db.dialect === "postgres" ? query((k) => sql`select pg_advisory_xact_lock(hashtext('kpi.ingest'))`.execute(k)) : Effect.void
+  const lock =
+    db.dialect === "postgres"
+      ? query((k) => sql`select pg_advisory_xact_lock(hashtext('kpi.ingest'))`.execute(k))
+      : Effect.void
 
   const storedContents = (ids: ReadonlyArray<string>) =>
     Effect.map(
@@ -114,7 +117,10 @@ const makeEventLog = (db: DbService): EventLogService => {
         const earlier = first.get(arrival.event.id)
         if (earlier === undefined) first.set(arrival.event.id, arrival)
         else if (earlier.content === arrival.content) duplicates++
-        else problems.push(`${describe(arrival.raw)}: the id is sent twice in the batch with different content (first at ${earlier.raw.where})`)
+        else
+          problems.push(
+            `${describe(arrival.raw)}: the id is sent twice in the batch with different content (first at ${earlier.raw.where})`,
+          )
       }
       const stored = yield* storedContents([...first.keys()])
       const fresh: Array<Arrival> = []
@@ -122,7 +128,8 @@ const makeEventLog = (db: DbService): EventLogService => {
         const content = stored.get(arrival.event.id)
         if (content === undefined) fresh.push(arrival)
         else if (content === arrival.content) duplicates++
-        else problems.push(`${describe(arrival.raw)}: an event with this id was already received with different content`)
+        else
+          problems.push(`${describe(arrival.raw)}: an event with this id was already received with different content`)
       }
       return { fresh, duplicates, problems }
     })
@@ -130,7 +137,9 @@ const makeEventLog = (db: DbService): EventLogService => {
   const unknownTeams = (fresh: ReadonlyArray<Arrival>) =>
     Effect.gen(function* () {
       const teamOf = (event: LogEvent) =>
-        event.type === "conversation.assigned" || event.type === "proactive.sent" ? (event.teamKey ?? undefined) : undefined
+        event.type === "conversation.assigned" || event.type === "proactive.sent"
+          ? (event.teamKey ?? undefined)
+          : undefined
       const keys = [...new Set(fresh.map((a) => teamOf(a.event)).filter((key) => key !== undefined))]
       const known = yield* knownTeams(keys)
       return fresh.flatMap((a) => {
@@ -152,7 +161,9 @@ const makeEventLog = (db: DbService): EventLogService => {
         byConversation.set(id, list)
       }
       for (const row of yield* storedEventsOf([...byConversation.keys()])) {
-        byConversation.get(row.conversation_id as string)?.push({ event: decodeStored(row.content), seq: Number(row.seq) })
+        byConversation
+          .get(row.conversation_id as string)
+          ?.push({ event: decodeStored(row.content), seq: Number(row.seq) })
       }
       const problems: Array<string> = []
       const facts: Array<ConversationFacts> = []
@@ -178,7 +189,9 @@ const makeEventLog = (db: DbService): EventLogService => {
         const decoded = decodeEvent(raw)
         if (Either.isLeft(decoded)) problems.push(...decoded.left)
         else if (decoded.right.type === "metric.observed")
-          problems.push(`${describe(raw)}: metric.observed is refused: no plugin metric can be observed in this version`)
+          problems.push(
+            `${describe(raw)}: metric.observed is refused: no plugin metric can be observed in this version`,
+          )
         else arrivals.push({ raw, event: decoded.right, content: canonical(decoded.right) })
       }
       if (problems.length > 0) return yield* refused(problems)
@@ -192,7 +205,10 @@ const makeEventLog = (db: DbService): EventLogService => {
           if (fresh.length === 0) return { accepted: 0, duplicates }
 
           const last = yield* query((k) =>
-            k.selectFrom("kpi_events").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst(),
+            k
+              .selectFrom("kpi_events")
+              .select((eb) => eb.fn.max("seq").as("seq"))
+              .executeTakeFirst(),
           )
           const start = Number(last?.seq ?? 0) + 1
           const sequenced = fresh.map((arrival, i) => ({ ...arrival, seq: start + i }))
@@ -206,9 +222,19 @@ const makeEventLog = (db: DbService): EventLogService => {
     })
 
   const insert = <T extends keyof KpiDatabase>(table: T, rows: ReadonlyArray<KpiDatabase[T]>) =>
-    Effect.forEach(chunks(rows), (part) => query((k) => k.insertInto(table).values(part as any).execute()), {
-      discard: true,
-    })
+    Effect.forEach(
+      chunks(rows),
+      (part) =>
+        query((k) =>
+          k
+            .insertInto(table)
+            .values(part as any)
+            .execute(),
+        ),
+      {
+        discard: true,
+      },
+    )
 
   const store = (sequenced: ReadonlyArray<Arrival & { seq: number }>, facts: ReadonlyArray<ConversationFacts>) =>
     Effect.gen(function* () {
@@ -273,7 +299,9 @@ const makeEventLog = (db: DbService): EventLogService => {
         facts.flatMap((f) => rows(f).map((row) => ({ conversation_id: f.conversationId, ...row })))
       yield* insert(
         "kpi_assignments",
-        each((f) => f.assignments.map((a) => ({ at: a.at, seq: a.seq, person_email: a.personEmail, team_key: a.teamKey }))),
+        each((f) =>
+          f.assignments.map((a) => ({ at: a.at, seq: a.seq, person_email: a.personEmail, team_key: a.teamKey })),
+        ),
       )
       yield* insert(
         "kpi_spans",
@@ -287,12 +315,18 @@ const makeEventLog = (db: DbService): EventLogService => {
           })),
         ),
       )
-      yield* insert("kpi_complexity", each((f) => f.complexity))
+      yield* insert(
+        "kpi_complexity",
+        each((f) => f.complexity),
+      )
       yield* insert(
         "kpi_replies",
         each((f) => f.replies.map((r) => ({ cycle: r.cycle, customer_at: r.customerAt, human_at: r.humanAt }))),
       )
-      yield* insert("kpi_ratings", each((f) => f.ratings))
+      yield* insert(
+        "kpi_ratings",
+        each((f) => f.ratings),
+      )
     })
 
   const storeStandalone = (sequenced: ReadonlyArray<Arrival & { seq: number }>) =>
@@ -340,8 +374,11 @@ const makeEventLog = (db: DbService): EventLogService => {
 
   return {
     ingest,
-    earliest: query((k) => k.selectFrom("kpi_events").select((eb) => eb.fn.min("at").as("at")).executeTakeFirst()).pipe(
-      Effect.map((row) => (row?.at == null ? undefined : Number(row.at))),
-    ),
+    earliest: query((k) =>
+      k
+        .selectFrom("kpi_events")
+        .select((eb) => eb.fn.min("at").as("at"))
+        .executeTakeFirst(),
+    ).pipe(Effect.map((row) => (row?.at == null ? undefined : Number(row.at)))),
   }
 }

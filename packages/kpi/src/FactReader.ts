@@ -39,7 +39,9 @@ export interface FactReaderService {
   /** Ratings from `from` up to `asOf`, with the owner of the cycle they belong to. */
   readonly ratings: (window: Window) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_ratings"] & OwnerNow>, DbError>
   /** Assignment spans of these conversations. */
-  readonly spansOf: (conversationIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_spans"]>, DbError>
+  readonly spansOf: (
+    conversationIds: ReadonlyArray<string>,
+  ) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_spans"]>, DbError>
   /** Assignment spans that meet `[start, end)`. */
   readonly spansBetween: (start: number, end: number) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_spans"]>, DbError>
   /** The complexity changes of these conversations up to `asOf`, in order. */
@@ -96,10 +98,15 @@ const assignedAt = (eb: Eb, column: "person_email" | "team_key", asOf: number) =
 
 const makeFactReader = (db: DbService): FactReaderService => {
   const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
-  const inChunks = <T, R>(ids: ReadonlyArray<T>, work: (part: ReadonlyArray<T>) => Effect.Effect<ReadonlyArray<R>, DbError>) =>
+  const inChunks = <T, R>(
+    ids: ReadonlyArray<T>,
+    work: (part: ReadonlyArray<T>) => Effect.Effect<ReadonlyArray<R>, DbError>,
+  ) =>
     Effect.map(
       Effect.forEach(
-        Array.from({ length: Math.ceil(ids.length / chunkSize) }, (_, i) => ids.slice(i * chunkSize, (i + 1) * chunkSize)),
+        Array.from({ length: Math.ceil(ids.length / chunkSize) }, (_, i) =>
+          ids.slice(i * chunkSize, (i + 1) * chunkSize),
+        ),
         work,
       ),
       (parts) => parts.flat(),
@@ -227,7 +234,10 @@ const makeFactReader = (db: DbService): FactReaderService => {
               .select("a.team_key")
               .whereRef("a.conversation_id", "=", "r.conversation_id")
               .where((w: ExpressionBuilder<any, any>) =>
-                w.or([w("a.at", "<", w.ref("r.at")), w.and([w("a.at", "=", w.ref("r.at")), w("a.seq", "<", w.ref("r.seq"))])]),
+                w.or([
+                  w("a.at", "<", w.ref("r.at")),
+                  w.and([w("a.at", "=", w.ref("r.at")), w("a.seq", "<", w.ref("r.seq"))]),
+                ]),
               )
               .orderBy("a.at", "desc")
               .orderBy("a.seq", "desc")

@@ -14,7 +14,9 @@ const snakeKey = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
 /** The shape a plugin's report metric must have. */
 const MetricDefinitionSchema = Schema.Struct({
   key: Schema.String.pipe(
-    Schema.filter((s) => snakeKey.test(s) || `expected a snake_case metric key such as "funnel", got ${JSON.stringify(s)}`),
+    Schema.filter(
+      (s) => snakeKey.test(s) || `expected a snake_case metric key such as "funnel", got ${JSON.stringify(s)}`,
+    ),
   ),
   basis: Schema.NonEmptyString,
   evaluate: Schema.declare((u): u is Evaluate => typeof u === "function", {
@@ -29,7 +31,11 @@ export const metricReportPoint = extensionPoint("kpi", "metricReport", MetricDef
 export const metricReport = (definition: MetricDefinition) => contribute(metricReportPoint, definition)
 
 /** The metrics every report answers without plugins. */
-export const builtInMetrics: ReadonlyArray<MetricDefinition> = [...cycleMetrics, ...qualityMetrics, ...concurrencyMetrics]
+export const builtInMetrics: ReadonlyArray<MetricDefinition> = [
+  ...cycleMetrics,
+  ...qualityMetrics,
+  ...concurrencyMetrics,
+]
 
 const far = Number.MAX_SAFE_INTEGER
 

@@ -2,7 +2,7 @@ import { Effect } from "effect"
 import { complexityAt } from "./CycleView.js"
 import type { ComplexityChange } from "./FactReader.js"
 import { groupsOf, keeps, type MetricDefinition, type ReportContext, rowsOf } from "./ReportContext.js"
-import { rate } from "./Statistics.js"
+import { rate, summarize } from "./Statistics.js"
 
 interface Scores {
   readonly scores: Array<number>
@@ -16,11 +16,12 @@ interface Scores {
 const scoresOf = (context: ReportContext) =>
   Effect.gen(function* () {
     const reviews = yield* context.facts.reviews(context.window)
-    const withConversation = [...new Set(reviews.flatMap((r) => (r.conversation_id === null ? [] : [r.conversation_id])))]
-    const timelines: ReadonlyMap<string, ReadonlyArray<ComplexityChange>> =
-      context.query.complexity === undefined
-        ? new Map()
-        : yield* context.facts.complexityOf(withConversation, context.window.asOf)
+    const withConversation = [
+      ...new Set(reviews.flatMap((r) => (r.conversation_id === null ? [] : [r.conversation_id]))),
+    ]
+    const timelines: ReadonlyMap<string, ReadonlyArray<ComplexityChange>> = context.query.complexity === undefined
+      ? new Map()
+      : yield* context.facts.complexityOf(withConversation, context.window.asOf)
     const groups = groupsOf<Scores>(context, () => ({ scores: [], allNa: 0 }))
     for (const r of reviews) {
       const changes = r.conversation_id === null ? undefined : timelines.get(r.conversation_id)
@@ -39,7 +40,7 @@ const iqs: MetricDefinition = {
     Effect.map(scoresOf(context), (groups) =>
       rowsOf(iqs, groups, (acc) => ({
         count: acc.scores.length,
-        iqs: acc.scores.length === 0 ? null : acc.scores.reduce((sum, s) => sum + s, 0) / acc.scores.length,
+        iqs: summarize(acc.scores)?.mean ?? null,
         all_na: acc.allNa,
       })),
     ),

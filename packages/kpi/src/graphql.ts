@@ -97,7 +97,11 @@ export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
       basis: t.string({ description: "The instant that puts a value in a period, in words.", resolve: (r) => r.basis }),
       team: t.string({ nullable: true, resolve: (r) => r.team ?? null }),
       person: t.string({ nullable: true, description: "An email.", resolve: (r) => r.person ?? null }),
-      period: t.string({ nullable: true, description: "The local start date, YYYY-MM-DD.", resolve: (r) => r.period ?? null }),
+      period: t.string({
+        nullable: true,
+        description: "The local start date, YYYY-MM-DD.",
+        resolve: (r) => r.period ?? null,
+      }),
     }),
   })
   const field = (name: string) => (row: ReportRow) => (row[name] ?? null) as any
@@ -134,7 +138,11 @@ export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
         description: "reopen_rate and bot_resolution_rate: a counted cycle may still be reopened within the limit.",
         resolve: field("provisional"),
       }),
-      allNa: t.int({ nullable: true, description: "qa_pass_rate: reviews with every category N/A.", resolve: field("all_na") }),
+      allNa: t.int({
+        nullable: true,
+        description: "qa_pass_rate: reviews with every category N/A.",
+        resolve: field("all_na"),
+      }),
     }),
   )
   rowType("IqsMetricRow", "The internal quality score: the mean score of the scored reviews.", ["iqs"], (t) => ({
@@ -236,7 +244,8 @@ export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
   builder.mutationFields((t) => ({
     ingestEvents: t.field({
       type: IngestSuccess,
-      description: "Stores one batch of events, all or nothing; resending an event with the same content changes nothing.",
+      description:
+        "Stores one batch of events, all or nothing; resending an event with the same content changes nothing.",
       args: { input: t.arg({ type: IngestEventsInput, required: true }) },
       errors: {
         types: [EventBatchRefused, InputError],

@@ -1,19 +1,19 @@
 export {
+  businessMillis,
   CalendarFile,
   CalendarVersion,
-  businessMillis,
   encodeCalendar,
   versionAt,
 } from "./Calendar.js"
 export { CalendarRepo } from "./CalendarRepo.js"
 export {
+  botResolved,
   complexityAt,
   firstResponse,
+  hasBotMessage,
   hasHumanMessage,
   ownerOf,
   resolvedAt,
-  botResolved,
-  hasBotMessage,
 } from "./CycleView.js"
 export { Complexity, eventTypes, LogEvent } from "./Event.js"
 export type { RawEvent } from "./EventDecode.js"

@@ -87,9 +87,7 @@ describe("businessMillis", () => {
     expect(springSunday(athensSundays([["03:00", "04:00"]]))).toBe(0)
 
     // New York: 02:15 and 02:45 read at -05:00 are 07:15Z and 07:45Z.
-    expect(open(newYorkSundays([["02:15", "02:45"]]), "2026-03-08T07:00:00Z", "2026-03-08T08:00:00Z")).toBe(
-      minutes(30),
-    )
+    expect(open(newYorkSundays([["02:15", "02:45"]]), "2026-03-08T07:00:00Z", "2026-03-08T08:00:00Z")).toBe(minutes(30))
     // 02:30 read at -05:00 is 07:30Z, and so is 03:30 at -04:00: empty.
     expect(open(newYorkSundays([["02:30", "03:30"]]), "2026-03-07T00:00:00Z", "2026-03-10T00:00:00Z")).toBe(0)
     // 01:00 (-05:00) is 06:00Z; 04:00 (-04:00) is 08:00Z.
@@ -376,9 +374,12 @@ describe("decoding a calendar", () => {
   })
 
   it("names the version at fault in a list, and the field alone in a single version", () => {
-    expect(problem(CalendarFile, [version({}), version({ sun: [["10:00", "09:00"]] }, { effectiveFrom: "2026-04-01T00:00:00Z" })]).message).toBe(
-      "calendar.1.weekly.sun.0: expected start 10:00 before end 09:00",
-    )
+    expect(
+      problem(CalendarFile, [
+        version({}),
+        version({ sun: [["10:00", "09:00"]] }, { effectiveFrom: "2026-04-01T00:00:00Z" }),
+      ]).message,
+    ).toBe("calendar.1.weekly.sun.0: expected start 10:00 before end 09:00")
     expect(problem(CalendarFile, version({ sun: [["10:00", "09:00"]] })).message).toBe(
       "calendar.weekly.sun.0: expected start 10:00 before end 09:00",
     )

@@ -55,7 +55,10 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
   })
 
   it("refuses an id sent twice in one batch with different content", async () => {
-    const error = await refusal([ev("e1", "conversation.created", 0, customer), ev("e1", "conversation.created", 5, customer)])
+    const error = await refusal([
+      ev("e1", "conversation.created", 0, customer),
+      ev("e1", "conversation.created", 5, customer),
+    ])
     expect(error.problems).toEqual([
       'line 2 (event "e1"): the id is sent twice in the batch with different content (first at line 1)',
     ])
@@ -75,7 +78,9 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
       "line 2: id: is missing",
       'line 2: actor.kind: expected one of customer, human, bot, automation, got "robot"',
       'line 3 (event "e3"): rating: expected an integer from 1 to 5',
-      expect.stringMatching(/^line 4 \(event "e4"\): type: expected one of conversation\.created, .*got "conversation\.opened"$/),
+      expect.stringMatching(
+        /^line 4 \(event "e4"\): type: expected one of conversation\.created, .*got "conversation\.opened"$/,
+      ),
       "line 5: expected an event as a JSON object",
       'line 6 (event "e6"): metric.observed is refused: no plugin metric can be observed in this version',
     ])
@@ -95,9 +100,7 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
       ev("e9", "conversation.created", 8, customer),
       ev("e10", "conversation.assigned", 9, ana, { assignee: null, teamKey: "nobody" }),
     ])
-    expect(error.problems).toEqual([
-      'line 11 (event "e10"): teamKey: no team with key "nobody"',
-    ])
+    expect(error.problems).toEqual(['line 11 (event "e10"): teamKey: no team with key "nobody"'])
     const contradictions = await refusal([
       ev("e1", "conversation.created", 0, customer),
       ev("e2", "conversation.reopened", 1, customer),
@@ -118,7 +121,10 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
       'line 8 (event "e8"): conversation "c1": conversation.handoff at 2026-03-02T09:07:00.000Z while the conversation is resolved',
       'line 9 (event "e9"): conversation "c1": a second conversation.created at 2026-03-02T09:08:00.000Z',
     ])
-    const early = await refusal([ev("e0", "message.customer", -1, customer), ev("e1", "conversation.created", 0, customer)])
+    const early = await refusal([
+      ev("e0", "message.customer", -1, customer),
+      ev("e1", "conversation.created", 0, customer),
+    ])
     expect(early.problems).toEqual([
       'line 1 (event "e0"): conversation "c1": message.customer at 2026-03-02T08:59:00.000Z comes before the conversation.created',
     ])
@@ -130,7 +136,10 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
         actor: ana,
         reviewee: "bo@example.com",
         conversationId: "c9",
-        review: { reviewer: "ana@example.com", scorecard: [{ category: "tone", weight: 1, scale: { min: 0, max: 4 }, value: 3 }] },
+        review: {
+          reviewer: "ana@example.com",
+          scorecard: [{ category: "tone", weight: 1, scale: { min: 0, max: 4 }, value: 3 }],
+        },
       },
     ])
     expect(review.problems).toEqual([
@@ -186,8 +195,16 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
       ev("e2", "conversation.assigned", 1, ana, { assignee: { email: "Ana@Example.com" }, teamKey: "support" }),
       ev("e3", "conversation.assigned", 2, ana, { assignee: { email: "bo@example.com" } }),
       ev("e4", "conversation.created", 0, customer, { conversationId: "c2" }),
-      ev("e5", "conversation.assigned", 1, ana, { conversationId: "c2", assignee: { email: "ANA@example.com" }, teamKey: "billing" }),
-      ev("e6", "conversation.assigned", 2, ana, { conversationId: "c2", assignee: { email: "ana@example.com" }, teamKey: null }),
+      ev("e5", "conversation.assigned", 1, ana, {
+        conversationId: "c2",
+        assignee: { email: "ANA@example.com" },
+        teamKey: "billing",
+      }),
+      ev("e6", "conversation.assigned", 2, ana, {
+        conversationId: "c2",
+        assignee: { email: "ana@example.com" },
+        teamKey: null,
+      }),
     ])
     const rows = await kpi.report({ metric: "volume", groupBy: ["team", "person"], asOf: at(100) })
     expect(rows).toEqual([

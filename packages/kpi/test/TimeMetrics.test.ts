@@ -18,7 +18,10 @@ const ev = (c: string, type: string, at: string, actor: object, extra: object = 
 /** `minutes` after 2026-03-02T09:00:00Z (a Monday). */
 const t = (minutes: number) => new Date(Date.parse("2026-03-02T09:00:00Z") + minutes * 60_000).toISOString()
 const assign = (c: string, at: string, email: string | null, teamKey?: string | null) =>
-  ev(c, "conversation.assigned", at, ana, { assignee: email === null ? null : { email }, ...(teamKey === undefined ? {} : { teamKey }) })
+  ev(c, "conversation.assigned", at, ana, {
+    assignee: email === null ? null : { email },
+    ...(teamKey === undefined ? {} : { teamKey }),
+  })
 
 const weekdays = (hours: Array<[string, string]>) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours })
 
@@ -37,7 +40,11 @@ describe.each(testDialects())("time metrics on %s", (dialect) => {
       },
     ])
     await kpi.setCalendar("new-york", { timeZone: "America/New_York", weekly: weekdays([["09:00", "17:00"]]) })
-    await kpi.setCalendar("later", { timeZone: "UTC", weekly: weekdays([["00:00", "24:00"]]), effectiveFrom: "2026-06-01T00:00:00Z" })
+    await kpi.setCalendar("later", {
+      timeZone: "UTC",
+      weekly: weekdays([["00:00", "24:00"]]),
+      effectiveFrom: "2026-06-01T00:00:00Z",
+    })
   })
   afterEach(() => kpi.close())
 
@@ -57,7 +64,10 @@ describe.each(testDialects())("time metrics on %s", (dialect) => {
       ev("b", "message.human", t(8), ana),
     ])
     // a: 12 − 5 = 7 minutes; b: 3 − 0 = 3 minutes.
-    expect((await frt(t(60)))[0]).toMatchObject({ calendar: { count: 2, min: 180, max: 420, mean: 300 }, unanswered: 0 })
+    expect((await frt(t(60)))[0]).toMatchObject({
+      calendar: { count: 2, min: 180, max: 420, mean: 300 },
+      unanswered: 0,
+    })
   })
 
   it("waits for the customer in an outbound conversation and in a cycle a teammate reopened", async () => {
@@ -202,7 +212,15 @@ describe.each(testDialects())("time metrics on %s", (dialect) => {
     const basis = "resolution (open cycles: cycle start)"
     expect(byTeam).toEqual([
       // 23:30 on the 8th in New York.
-      { team: "new-york", period: "2026-03-08", metric: "resolution_time", basis, calendar: null, business: null, open: 1 },
+      {
+        team: "new-york",
+        period: "2026-03-08",
+        metric: "resolution_time",
+        basis,
+        calendar: null,
+        business: null,
+        open: 1,
+      },
       // 64 h; Friday 16:30–17:00 and Monday 09:00–09:30.
       {
         team: "new-york",
@@ -215,10 +233,17 @@ describe.each(testDialects())("time metrics on %s", (dialect) => {
       },
     ])
     // In UTC both fall on the 9th.
-    const utc = await kpi.report({ metric: "resolution_time", groupBy: ["period"], period: "day", asOf: "2026-03-10T00:00:00Z" })
+    const utc = await kpi.report({
+      metric: "resolution_time",
+      groupBy: ["period"],
+      period: "day",
+      asOf: "2026-03-10T00:00:00Z",
+    })
     expect(utc).toMatchObject([{ period: "2026-03-09", calendar: { count: 1 }, open: 1 }])
     const handling = await kpi.report({ metric: "handling_time", groupBy: ["team"], asOf: "2026-03-10T00:00:00Z" })
-    expect(handling).toMatchObject([{ team: "new-york", calendar: summary(230_400), business: summary(3_600), open: 1 }])
+    expect(handling).toMatchObject([
+      { team: "new-york", calendar: summary(230_400), business: summary(3_600), open: 1 },
+    ])
   })
 
   it("gives a null business value without a team, without a calendar, or before the first version", async () => {

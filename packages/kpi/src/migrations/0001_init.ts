@@ -18,7 +18,11 @@ export const init: Migration = {
       .addColumn("conversation_id", "text", (c) => c.modifyFront(binary(db)))
       .addColumn("content", "text", (c) => c.notNull())
       .execute()
-    await db.schema.createIndex("kpi_events_conversation").on("kpi_events").columns(["conversation_id", "seq"]).execute()
+    await db.schema
+      .createIndex("kpi_events_conversation")
+      .on("kpi_events")
+      .columns(["conversation_id", "seq"])
+      .execute()
     await db.schema.createIndex("kpi_events_at").on("kpi_events").column("at").execute()
 
     await db.schema
@@ -80,7 +84,11 @@ export const init: Migration = {
       .addColumn("start_at", instant, (c) => c.notNull())
       .addColumn("end_at", instant)
       .execute()
-    await db.schema.createIndex("kpi_spans_conversation").on("kpi_spans").columns(["conversation_id", "cycle"]).execute()
+    await db.schema
+      .createIndex("kpi_spans_conversation")
+      .on("kpi_spans")
+      .columns(["conversation_id", "cycle"])
+      .execute()
     await db.schema.createIndex("kpi_spans_start").on("kpi_spans").column("start_at").execute()
 
     await db.schema
@@ -114,7 +122,11 @@ export const init: Migration = {
       .addColumn("seq", instant, (c) => c.notNull())
       .addColumn("rating", "integer", (c) => c.notNull())
       .execute()
-    await db.schema.createIndex("kpi_ratings_conversation").on("kpi_ratings").columns(["conversation_id", "cycle"]).execute()
+    await db.schema
+      .createIndex("kpi_ratings_conversation")
+      .on("kpi_ratings")
+      .columns(["conversation_id", "cycle"])
+      .execute()
     await db.schema.createIndex("kpi_ratings_at").on("kpi_ratings").column("at").execute()
 
     await db.schema
