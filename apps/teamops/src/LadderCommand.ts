@@ -1,10 +1,11 @@
-import { readFile } from "node:fs/promises"
 import { extname } from "node:path"
 import { Args, Command, Options } from "@effect/cli"
 import { formatLadderFile, importAndPublishLadder, LadderRepo, ladderWarnings } from "@teamops/roles"
-import { Cause, Console, Effect, Exit, Option } from "effect"
-import { type Booted, boot } from "./Boot.js"
+import { Console, Effect } from "effect"
+import { boot } from "./Boot.js"
 import { CliError } from "./CliError.js"
+import { readText } from "./Files.js"
+import { onHost } from "./OnHost.js"
 import { database } from "./Options.js"
 
 const formats = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" } as const
@@ -16,23 +17,6 @@ const formatOf = (file: string) => {
     : Effect.succeed(format)
 }
 
-/** Runs an effect on the booted host; a typed failure becomes a one-message {@link CliError}. */
-const onHost = <A, E extends { readonly message: string }>(
-  server: Booted,
-  effect: Effect.Effect<A, E, any>,
-  describe: (error: E) => string = (error) => error.message,
-) =>
-  Effect.flatMap(
-    Effect.promise(() => server.host.runtime.runPromiseExit(effect)),
-    (exit): Effect.Effect<A, CliError> => {
-      if (Exit.isSuccess(exit)) return Effect.succeed(exit.value)
-      const failure = Cause.failureOption(exit.cause)
-      return Effect.fail(
-        new CliError({ message: Option.isSome(failure) ? describe(failure.value) : Cause.pretty(exit.cause) }),
-      )
-    },
-  )
-
 const ladderImport = Command.make(
   "import",
   { database, file: Args.text({ name: "FILE" }).pipe(Args.withDescription("A ladder file: .yaml, .yml or .json")) },
@@ -40,10 +24,7 @@ const ladderImport = Command.make(
     Effect.scoped(
       Effect.gen(function* () {
         const format = yield* formatOf(file)
-        const content = yield* Effect.tryPromise({
-          try: () => readFile(file, "utf8"),
-          catch: (e) => new CliError({ message: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}` }),
-        })
+        const content = yield* readText(file)
         const server = yield* boot(database)
         const version = yield* onHost(server, importAndPublishLadder(format, content), (error) =>
           error._tag === "LadderFileError"

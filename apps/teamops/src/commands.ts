@@ -3,9 +3,13 @@ import { seedDemo } from "@teamops/server"
 import { Console, Effect } from "effect"
 import { printSchema } from "graphql"
 import { boot } from "./Boot.js"
+import { calendarCommand } from "./CalendarCommand.js"
 import { CliError } from "./CliError.js"
+import { eventsCommand } from "./EventsCommand.js"
 import { ladderCommand } from "./LadderCommand.js"
+import { metricCommand } from "./MetricCommand.js"
 import { database, port } from "./Options.js"
+import { orgCommand } from "./OrgCommand.js"
 
 const json = (value: unknown) => Console.log(JSON.stringify(value, null, 2))
 
@@ -91,5 +95,15 @@ const schema = Command.make("schema").pipe(
 
 export const teamops = Command.make("teamops").pipe(
   Command.withDescription("Run a support organisation so people grow and customers stay"),
-  Command.withSubcommands([serve, migrate, seed, schema, ladderCommand]),
+  Command.withSubcommands([
+    serve,
+    migrate,
+    seed,
+    schema,
+    orgCommand,
+    ladderCommand,
+    calendarCommand,
+    eventsCommand,
+    metricCommand,
+  ]),
 )

@@ -172,14 +172,19 @@ describe("teamops migrate, seed and schema", () => {
     expect(result.stdout).toBe(readFileSync(schemaFile, "utf8"))
   })
 
-  it.each([["serve"], ["migrate"], ["seed"], ["schema", "print"], ["ladder", "import"], ["ladder", "export"]])(
-    "answers --help for %s",
-    async (...command) => {
-      const result = await run([...command, "--help"])
-      expect(result.code).toBe(0)
-      expect(result.stdout).toContain("USAGE")
-    },
-  )
+  it.each([
+    ["serve"],
+    ["migrate"],
+    ["seed"],
+    ["schema", "print"],
+    ["org", "import"],
+    ["ladder", "import"],
+    ["ladder", "export"],
+  ])("answers --help for %s", async (...command) => {
+    const result = await run([...command, "--help"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain("USAGE")
+  })
 
   it.runIf(process.env.TEAMOPS_TEST_POSTGRES_URL)("migrates a PostgreSQL database", async () => {
     const database = await testDatabase("postgres")
@@ -195,6 +200,87 @@ describe("teamops migrate, seed and schema", () => {
     } finally {
       await database.drop()
     }
+  })
+})
+
+describe("teamops org import", () => {
+  const organisation = {
+    teams: [
+      { key: "support-emea", name: "Support EMEA", parent: "support" },
+      { key: "support", name: "Customer Support" },
+    ],
+    people: [
+      {
+        name: "Ana",
+        email: "Ana@X.com",
+        teamKey: "support-emea",
+        timeZone: "Europe/Athens",
+        managerEmail: "boss@x.com",
+      },
+      { name: "Boss", email: "boss@x.com", teamKey: "support", timeZone: "Europe/Dublin", hireDate: "2015-06-15" },
+    ],
+  }
+  const orgFile = join(workDir, "org.json")
+  writeFileSync(orgFile, JSON.stringify(organisation, null, 2))
+
+  it("imports an organisation file and prints the counts; the same file again updates", async () => {
+    const database = join(workDir, "org.db")
+    const first = await run(["org", "import", orgFile, "--database", database])
+    expect(first.code).toBe(0)
+    expect(JSON.parse(first.stdout)).toEqual({ teams: { created: 2, updated: 0 }, people: { created: 2, updated: 0 } })
+    const second = await run(["org", "import", orgFile, "--database", database])
+    expect(second.code).toBe(0)
+    expect(JSON.parse(second.stdout)).toEqual({ teams: { created: 0, updated: 2 }, people: { created: 0, updated: 2 } })
+  })
+
+  it("prints every problem of a file on stderr, one per line, and exits 1", async () => {
+    const file = join(workDir, "broken-org.json")
+    const [emea, support] = organisation.teams
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...organisation,
+        teams: [
+          { ...emea, key: "Support EMEA" },
+          { ...support, parentKey: "x" },
+        ],
+      }),
+    )
+    const result = await run(["org", "import", file, "--database", join(workDir, "broken-org.db")])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe("")
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `teamops: ${file} has 2 problems:`,
+      'teams[0].key: expected a lower-kebab key such as "support-emea", got "Support EMEA"',
+      'teams[1].parentKey: is unexpected, expected: "key" | "name" | "parent" | "description"',
+    ])
+  })
+
+  it("refuses a manager neither listed nor stored, and writes nothing", async () => {
+    const database = join(workDir, "refused-org.db")
+    const file = join(workDir, "unknown-manager.json")
+    const [ana, boss] = organisation.people
+    writeFileSync(file, JSON.stringify({ ...organisation, people: [ana, { ...boss, managerEmail: "ghost@x.com" }] }))
+    const refused = await run(["org", "import", file, "--database", database])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr.trim().split("\n")).toEqual([
+      `teamops: ${file} has a problem:`,
+      "people[1].managerEmail: no person with email ghost@x.com in the file or in the database",
+    ])
+    // Nothing of the refused file was kept: importing the good one creates everything.
+    const imported = await run(["org", "import", orgFile, "--database", database])
+    expect(JSON.parse(imported.stdout).teams).toEqual({ created: 2, updated: 0 })
+  })
+
+  it("says so when a file is not JSON, or cannot be read", async () => {
+    const file = join(workDir, "org-syntax.json")
+    writeFileSync(file, '{ "teams": [ }')
+    const syntax = await run(["org", "import", file, "--database", join(workDir, "none.db")])
+    expect(syntax.code).toBe(1)
+    expect(syntax.stderr.trim()).toMatch(new RegExp(`^teamops: ${file} is not valid JSON: .+`))
+    const missing = await run(["org", "import", join(workDir, "nowhere.json"), "--database", join(workDir, "none.db")])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr.trim()).toMatch(/^teamops: cannot read .*nowhere\.json: ENOENT/)
   })
 })
 

@@ -17,6 +17,7 @@ export interface TeamopsSchemaTypes {
   Context: RequestContext
   DefaultFieldNullability: false
   Connection: { totalCount?: number | (() => Promise<number>) }
+  Scalars: { JSON: { Input: unknown; Output: unknown } }
 }
 
 /** The one Pothos schema builder that every plugin adds its types and fields to. */
@@ -29,6 +30,11 @@ export const createBuilder = (): Builder => {
     defaultFieldNullability: false,
     relay: { clientMutationId: "omit", cursorType: "String" },
     errors: { defaultTypes: [] },
+  })
+  builder.scalarType("JSON", {
+    description: "Any JSON value: an event, a calendar file. Decoded and checked by the field that takes it.",
+    serialize: (value) => value,
+    parseValue: (value) => value,
   })
   builder.queryType({})
   builder.mutationType({})

@@ -1,8 +1,8 @@
-import { Period, TimeZone } from "@teamops/core"
+import { TimeZone } from "@teamops/core"
 import { Schema } from "effect"
-import { Complexity, InstantMillis } from "./Event.js"
+import { Complexity, InstantMillis, oneOf } from "./Event.js"
 
-export const GroupKey = Schema.Literal("team", "person", "period")
+export const GroupKey = oneOf("team", "person", "period")
 export type GroupKey = typeof GroupKey.Type
 
 const Weight = Schema.Number.pipe(Schema.nonNegative({ message: () => "expected a weight of 0 or more" }))
@@ -23,8 +23,8 @@ const optional = <A, I>(schema: Schema.Schema<A, I, never>) => Schema.optionalWi
  */
 export const MetricQuery = Schema.Struct({
   metric: Schema.String,
-  groupBy: Schema.optionalWith(Schema.Array(GroupKey), { default: () => [], nullable: true }),
-  period: optional(Period),
+  groupBy: Schema.optionalWith(Schema.Array(GroupKey), { default: () => [] }),
+  period: optional(oneOf("day", "week", "month")),
   timeZone: optional(TimeZone),
   from: optional(InstantMillis),
   to: optional(InstantMillis),

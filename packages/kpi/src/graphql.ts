@@ -20,6 +20,10 @@ const IngestInput = Schema.Struct({
 
 const SetCalendarInput = Schema.Struct({ teamKey: Schema.String, calendar: CalendarFile })
 
+/** GraphQL gives `null` for an argument left out; the query reads that as absent. */
+const withoutNulls = (raw: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(raw).filter(([, value]) => value != null))
+
 /** Throws a typed failure of a query field as a GraphQL error with its message. */
 const orThrow = <A, E extends { readonly message: string }, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.catchAll(effect, (error) => Effect.die(new GraphQLError(error.message)))
@@ -162,10 +166,12 @@ export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
     }),
   )
 
-  const report = (raw: unknown, at: ReadonlyArray<string>) =>
+  const report = (raw: Record<string, unknown>, at: ReadonlyArray<string>) =>
     run(
       orThrow(
-        Effect.flatMap(decodeInput(MetricQuery, at)(raw), (query) => Effect.flatMap(Metrics, (m) => m.report(query))),
+        Effect.flatMap(decodeInput(MetricQuery, at)(withoutNulls(raw)), (query) =>
+          Effect.flatMap(Metrics, (m) => m.report(query)),
+        ),
       ),
     )
 
@@ -204,7 +210,7 @@ export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
       },
       resolve: (parent: Team | Person, args: Record<string, unknown>, context: any) =>
         kpisOf(owner, owner === "team" ? (parent as Team).key : (parent as Person).email, args, context, (raw) =>
-          report(raw, []),
+          report(raw as Record<string, unknown>, []),
         ),
     })
   builder.objectField(TeamRef, "kpis", kpisField("team"))

@@ -1,6 +1,8 @@
 export { orgIsEmpty, seedOrg } from "./demo.js"
 export { PersonRef, TeamRef } from "./graphql.js"
 export type { OrgDatabase } from "./OrgDatabase.js"
+export { decodeOrgFile, OrgFile, OrgFilePerson, OrgFileTeam } from "./OrgFile.js"
+export { importOrg, type OrgImportCounts } from "./OrgImport.js"
 export {
   CreatePersonInput,
   type PeopleFilter,

@@ -1,5 +1,6 @@
 // Shared fixtures of the org tests: a server booted with the org plugin on a throw-away
 // database, a way to run repo effects on its runtime, and a GraphQL call.
+import type { Db } from "@teamops/core"
 import { failureOf, type GraphQLResult, graphql, graphqlData, testDatabase } from "@teamops/core/testing"
 import { createServer, type TeamopsServer } from "@teamops/server"
 import { Effect, Exit, Schema } from "effect"
@@ -14,10 +15,10 @@ export type Dialect = "sqlite" | "postgres"
 
 export interface TestOrg {
   readonly server: TeamopsServer
-  /** Runs a repo effect on the server's runtime; a failure rejects. */
-  readonly run: <A, E>(effect: Effect.Effect<A, E, TeamRepo | PersonRepo>) => Promise<A>
-  /** Runs a repo effect on the server's runtime and returns how it ended. */
-  readonly exit: <A, E>(effect: Effect.Effect<A, E, TeamRepo | PersonRepo>) => Promise<Exit.Exit<A, E>>
+  /** Runs an effect of the repos or the database on the server's runtime; a failure rejects. */
+  readonly run: <A, E>(effect: Effect.Effect<A, E, TeamRepo | PersonRepo | Db>) => Promise<A>
+  /** Runs an effect of the repos or the database on the server's runtime and returns how it ended. */
+  readonly exit: <A, E>(effect: Effect.Effect<A, E, TeamRepo | PersonRepo | Db>) => Promise<Exit.Exit<A, E>>
   /** Closes the server and drops its database. */
   readonly close: () => Promise<void>
 }

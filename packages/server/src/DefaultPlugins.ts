@@ -1,5 +1,7 @@
 import { competenciesPlugin } from "@teamops/competencies"
 import type { Plugin } from "@teamops/core"
+import { funnelPlugin } from "@teamops/funnel"
+import { kpiPlugin } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
 import { rolesPlugin } from "@teamops/roles"
 import { supportPlugin } from "@teamops/support"
@@ -7,4 +9,11 @@ import { supportPlugin } from "@teamops/support"
 export type BootedPlugins = ReadonlyArray<Plugin<any>>
 
 /** The plugins a host loads when its configuration names none. */
-export const defaultPlugins: BootedPlugins = [orgPlugin, rolesPlugin, competenciesPlugin, supportPlugin]
+export const defaultPlugins: BootedPlugins = [
+  orgPlugin,
+  rolesPlugin,
+  competenciesPlugin,
+  supportPlugin,
+  kpiPlugin,
+  funnelPlugin,
+]

@@ -1,0 +1,43 @@
+import { Command, Options } from "@effect/cli"
+import { decodeInput } from "@teamops/core"
+import { MetricQuery, Metrics } from "@teamops/kpi"
+import { Console, Effect, Option } from "effect"
+import { boot } from "./Boot.js"
+import { CliError } from "./CliError.js"
+import { parseJson, problemsIn } from "./Files.js"
+import { onHost } from "./OnHost.js"
+import { database } from "./Options.js"
+
+export const metricCommand = Command.make(
+  "metric",
+  {
+    database,
+    query: Options.text("query").pipe(
+      Options.withDescription(
+        'The query as JSON: {"metric": "first_response_time", "groupBy": ["team", "period"], "period": "week", ...}',
+      ),
+    ),
+    asOf: Options.text("as-of").pipe(
+      Options.withDescription("RFC 3339 instant: ignore events after it (overrides the query's asOf; default now)"),
+      Options.optional,
+    ),
+  },
+  ({ database, query, asOf }) =>
+    Effect.scoped(
+      Effect.gen(function* () {
+        const raw = yield* parseJson("--query", query)
+        const withAsOf =
+          Option.isSome(asOf) && typeof raw === "object" && raw !== null ? { ...raw, asOf: asOf.value } : raw
+        const decoded = yield* Effect.mapError(
+          decodeInput(MetricQuery)(withAsOf),
+          (error) => new CliError({ message: problemsIn("the query", error.message.split("\n")) }),
+        )
+        const server = yield* boot(database)
+        const rows = yield* onHost(
+          server,
+          Effect.flatMap(Metrics, (m) => m.report(decoded)),
+        )
+        yield* Console.log(JSON.stringify(rows, null, 2))
+      }),
+    ),
+).pipe(Command.withDescription("Print the rows of a metric query as one JSON array"))
