@@ -142,6 +142,8 @@ describe("teamops migrate, seed and schema", () => {
       database: join(workDir, ".teamops", "teamops.db"),
       plugins: [
         { id: "org", version: "0.1.0", status: "booted" },
+        { id: "kpi", version: "0.1.0", status: "booted" },
+        { id: "funnel", version: "0.1.0", status: "booted" },
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
         { id: "support", version: "0.1.0", status: "booted" },
@@ -180,6 +182,9 @@ describe("teamops migrate, seed and schema", () => {
     ["org", "import"],
     ["ladder", "import"],
     ["ladder", "export"],
+    ["calendar", "set"],
+    ["events", "import"],
+    ["metric"],
   ])("answers --help for %s", async (...command) => {
     const result = await run([...command, "--help"])
     expect(result.code).toBe(0)
@@ -193,6 +198,8 @@ describe("teamops migrate, seed and schema", () => {
       expect(result.code).toBe(0)
       expect(JSON.parse(result.stdout).plugins).toEqual([
         { id: "org", version: "0.1.0", status: "booted" },
+        { id: "kpi", version: "0.1.0", status: "booted" },
+        { id: "funnel", version: "0.1.0", status: "booted" },
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
         { id: "support", version: "0.1.0", status: "booted" },
@@ -418,5 +425,102 @@ describe("teamops.config.js", () => {
     const result = await run(["serve", "--database", join(dir, "db.sqlite")], {}, dir)
     expect(result.code).toBe(1)
     expect(result.stderr.trim()).toBe('teamops: plugin "broken": migration "0001_init" failed: disk on fire')
+  })
+})
+
+describe("teamops calendar, events and metric", () => {
+  const database = join(workDir, "kpi.db")
+  const file = (name: string, content: string) => {
+    const path = join(workDir, name)
+    writeFileSync(path, content)
+    return path
+  }
+  const event = (id: string, type: string, at: string, extra: object = {}) =>
+    JSON.stringify({ id, type, at, actor: { kind: "customer" }, conversationId: "c1", ...extra })
+  const human = { actor: { kind: "human", email: "ana@example.com" } }
+
+  it("imports a calendar and events, and prints the rows of a query", async () => {
+    const org = file("kpi-org.json", JSON.stringify({ teams: [{ key: "help", name: "Help" }] }))
+    expect((await run(["org", "import", org, "--database", database])).code).toBe(0)
+    const calendar = file(
+      "kpi-calendar.json",
+      JSON.stringify({ timeZone: "Europe/Athens", weekly: { mon: [["09:00", "17:00"]] } }),
+    )
+    const set = await run(["calendar", "set", "help", calendar, "--database", database])
+    expect(set.code).toBe(0)
+    expect(JSON.parse(set.stdout)).toEqual({
+      team: "help",
+      calendar: [{ timeZone: "Europe/Athens", weekly: { mon: [["09:00", "17:00"]] } }],
+    })
+
+    const events = file(
+      "kpi-events.jsonl",
+      [
+        event("e1", "conversation.created", "2026-03-02T08:00:00Z"),
+        event("e2", "conversation.assigned", "2026-03-02T08:00:00Z", { assignee: null, teamKey: "help" }),
+        "",
+        event("e3", "message.human", "2026-03-02T09:30:00+01:00", human),
+        event("e4", "conversation.resolved", "2026-03-02T09:00:00Z", human),
+      ].join("\n"),
+    )
+    const first = await run(["events", "import", events, "--database", database])
+    expect(first.code).toBe(0)
+    expect(JSON.parse(first.stdout)).toEqual({ accepted: 4, duplicates: 0, refused: 0 })
+    const again = await run(["events", "import", events, "--batch-size", "3", "--database", database])
+    expect(JSON.parse(again.stdout)).toEqual({ accepted: 0, duplicates: 4, refused: 0 })
+
+    const query = JSON.stringify({ metric: "first_response_time", groupBy: ["team"] })
+    const metric = await run(["metric", "--query", query, "--as-of", "2026-03-03T00:00:00Z", "--database", database])
+    expect(metric.code).toBe(0)
+    // 08:00Z to 08:30Z is 30 minutes, all of it open: 10:00 to 10:30 on a Monday in Athens.
+    const half = { count: 1, median: 1800, p90: 1800, mean: 1800, min: 1800, max: 1800 }
+    expect(JSON.parse(metric.stdout)).toEqual([
+      {
+        team: "help",
+        metric: "first_response_time",
+        basis: "cycle start",
+        calendar: half,
+        business: half,
+        unanswered: 0,
+      },
+    ])
+    // Before the reply, the conversation waits.
+    const early = await run(["metric", "--query", query, "--as-of", "2026-03-02T08:10:00Z", "--database", database])
+    expect(JSON.parse(early.stdout)).toMatchObject([{ team: "help", calendar: null, unanswered: 1 }])
+  })
+
+  it("refuses a broken batch whole, says why on stderr, stores the other batches and exits 1", async () => {
+    const events = file(
+      "kpi-broken.jsonl",
+      [
+        event("b1", "conversation.created", "2026-03-02T08:00:00Z", { conversationId: "c2" }),
+        "{not json",
+        event("b3", "conversation.created", "2026-03-02T08:00:00Z", { conversationId: "c3" }),
+        event("b4", "conversation.resolved", "2026-03-02T08:00:00Z", { conversationId: "c4" }),
+      ].join("\n"),
+    )
+    const result = await run(["events", "import", events, "--batch-size", "1", "--database", database])
+    expect(result.code).toBe(1)
+    expect(JSON.parse(result.stdout)).toEqual({ accepted: 2, duplicates: 0, refused: 2 })
+    expect(result.stderr).toContain("line 2: not valid JSON")
+    expect(result.stderr).toContain(
+      'line 4 (event "b4"): conversation "c4": conversation.resolved at 2026-03-02T08:00:00.000Z comes before the conversation.created',
+    )
+  })
+
+  it("names every problem of a query", async () => {
+    const result = await run([
+      "metric",
+      "--query",
+      JSON.stringify({ metric: "volume", groupBy: ["teams"], timeZone: "Mars/Olympus" }),
+      "--database",
+      database,
+    ])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("the query has 2 problems:")
+    expect(result.stderr).toContain('groupBy.0: expected one of team, person, period, got "teams"')
+    expect(result.stderr).toContain('timeZone: unknown time zone "Mars/Olympus"')
+    const unknown = await run(["metric", "--query", '{"metric":"speed"}', "--database", database])
+    expect(unknown.stderr).toContain('metric: unknown metric "speed" (known: first_response_time,')
   })
 })

@@ -16,7 +16,8 @@ export const decodeInput =
 /**
  * Turns a parse error into one readable {@link InputError}: one line per field, naming its
  * path. A field that fails every member of a union (`X | null | undefined` for an optional
- * field) is reported once, with the first member's reason.
+ * field) is reported once, with the first member's reason, and not again as a whole when a
+ * reason inside it was given.
  */
 export const toInputError = (error: ParseResult.ParseError, at: ReadonlyArray<string> = []) => {
   const byField = new Map<string, ReadonlyArray<string>>()
@@ -24,7 +25,9 @@ export const toInputError = (error: ParseResult.ParseError, at: ReadonlyArray<st
   for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
     const path = [...at, ...issue.path.map(String)]
     const where = path.join(".")
-    if (byField.has(where)) continue
+    // An optional field whose value fails inside also fails the union's other members (null,
+    // undefined) as a whole: the reason inside is the one that helps.
+    if (byField.has(where) || [...byField.keys()].some((field) => field.startsWith(`${where}.`))) continue
     byField.set(where, path)
     lines.push(where === "" ? issue.message : `${where}: ${issue.message}`)
   }
