@@ -156,7 +156,7 @@ describe("teamops migrate, seed and schema", () => {
     for (let i = 0; i < 2; i++) {
       const result = await run(["seed", "--database", database])
       expect(result.code).toBe(0)
-      expect(JSON.parse(result.stdout).seeded).toEqual(["org", "support"])
+      expect(JSON.parse(result.stdout).seeded).toEqual(["org", "kpi", "support"])
     }
     const port = await freePort()
     const server = start(["serve", "--port", String(port), "--database", database])

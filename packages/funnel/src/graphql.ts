@@ -1,7 +1,5 @@
-import { type Builder, decodeInput, type SchemaKit } from "@teamops/core"
-import { MetricQuery, Metrics, type ReportRow } from "@teamops/kpi"
-import { Effect } from "effect"
-import { GraphQLError } from "graphql"
+import type { Builder, SchemaKit } from "@teamops/core"
+import { type ReportRow, reportRows, thrown } from "@teamops/kpi"
 
 /** The funnel row type of metric reports, and the `funnel` query. */
 export const funnelSchema = (builder: Builder, { run }: SchemaKit) => {
@@ -39,12 +37,7 @@ export const funnelSchema = (builder: Builder, { run }: SchemaKit) => {
         asOf: t.arg.string({ required: false }),
         complexity: t.arg({ type: "Complexity" as never, required: false }),
       },
-      resolve: (_, args) =>
-        run(
-          Effect.flatMap(decodeInput(MetricQuery)({ ...args, metric: "funnel" }), (query) =>
-            Effect.flatMap(Metrics, (m) => m.report(query)),
-          ).pipe(Effect.catchAll((error) => Effect.die(new GraphQLError(error.message)))),
-        ),
+      resolve: (_, args) => run(reportRows({ ...args, metric: "funnel" }, [])).then(thrown),
     }),
   }))
 }

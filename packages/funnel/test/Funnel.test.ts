@@ -148,6 +148,26 @@ describe.each(testDialects())("the funnel on %s", (dialect) => {
     ])
   })
 
+  it("puts views in the row of no person when grouped by person, cycles by their owner", async () => {
+    const a = chat("a")
+    const b = chat("b")
+    await kpi.ingest([
+      sent(0), // by automation: no person
+      viewed(0, "V"), // never followed → assumed, person null
+      a.created(0), // bot-resolved, never assigned → bot_resolved, person null
+      a.bot(MIN),
+      a.resolved(2 * MIN, bot),
+      b.created(0), // a teammate writes, assigned to bo → human, person bo
+      b.assigned(MIN, "bo@example.com", "beta"),
+      b.human(2 * MIN),
+    ])
+    // null: 1 send, 1 assumed, 1 bot-resolved → self-serve 2, human 0. bo: human 1.
+    expect(await report({ groupBy: ["person"], asOf: iso(2 * DAY) })).toEqual([
+      row({ person: null, ...counts(1, 1, 1, 0) }),
+      row({ person: "bo@example.com", ...counts(0, 0, 0, 1) }),
+    ])
+  })
+
   it("counts a view as assumed until a conversation of its customer follows, as of asOf", async () => {
     const x = chat("x")
     await kpi.ingest([
@@ -159,6 +179,17 @@ describe.each(testDialects())("the funnel on %s", (dialect) => {
     expect(await report({ asOf: iso(HOUR) })).toEqual([row(counts(1, 1, 0, 0))])
     // As of Mon 12:00 it followed within 24 h: not assumed.
     expect(await report({ asOf: iso(3 * HOUR) })).toEqual([row(counts(1, 0, 0, 0))])
+    // Also when the conversation falls outside [from, to): the view is in, and it was followed.
+    expect(await report({ to: iso(HOUR), asOf: iso(3 * HOUR) })).toEqual([row(counts(1, 0, 0, 0))])
+  })
+
+  it("does not take a conversation started before the view as following it", async () => {
+    const w = chat("w")
+    await kpi.ingest([
+      w.created(-HOUR, "W"), // Mon 08:00
+      viewed(0, "W"), // Mon 09:00, no conversation after it → assumed
+    ])
+    expect(await report({ asOf: iso(3 * DAY) })).toEqual([row(counts(0, 1, 0, 0))])
   })
 
   it("counts each layer at its own basis: view, send, resolution, cycle start", async () => {

@@ -1,12 +1,10 @@
 import { type Builder, decodeInput, InputError, NotFoundError, type SchemaKit } from "@teamops/core"
 import { type Person, PersonRef, type Team, TeamRef } from "@teamops/org"
 import { Effect, Schema } from "effect"
-import { GraphQLError } from "graphql"
 import { CalendarFile, type CalendarVersion, encodeCalendar } from "./Calendar.js"
 import { CalendarRepo } from "./CalendarRepo.js"
 import { EventBatchRefused, EventLog } from "./EventLog.js"
-import { MetricQuery } from "./MetricQuery.js"
-import { Metrics } from "./MetricReport.js"
+import { reportRows, thrown } from "./QueryField.js"
 import type { ReportRow } from "./ReportContext.js"
 import type { Summary } from "./Statistics.js"
 import { setCalendar } from "./TeamCalendar.js"
@@ -19,14 +17,6 @@ const IngestInput = Schema.Struct({
 })
 
 const SetCalendarInput = Schema.Struct({ teamKey: Schema.String, calendar: CalendarFile })
-
-/** GraphQL gives `null` for an argument left out; the query reads that as absent. */
-const withoutNulls = (raw: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(raw).filter(([, value]) => value != null))
-
-/** Throws a typed failure of a query field as a GraphQL error with its message. */
-const orThrow = <A, E extends { readonly message: string }, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.catchAll(effect, (error) => Effect.die(new GraphQLError(error.message)))
 
 /** The kpi types, queries and mutations: the event log, calendars and metric reports. */
 export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
@@ -166,14 +156,7 @@ export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
     }),
   )
 
-  const report = (raw: Record<string, unknown>, at: ReadonlyArray<string>) =>
-    run(
-      orThrow(
-        Effect.flatMap(decodeInput(MetricQuery, at)(withoutNulls(raw)), (query) =>
-          Effect.flatMap(Metrics, (m) => m.report(query)),
-        ),
-      ),
-    )
+  const report = (raw: Record<string, unknown>, at: ReadonlyArray<string>) => run(reportRows(raw, at)).then(thrown)
 
   const CalendarVersionType = builder.objectRef<CalendarVersion>("CalendarVersion").implement({
     description: "One version of a team's open hours, in force from `effectiveFrom` (null: from the beginning).",

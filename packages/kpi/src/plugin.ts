@@ -1,6 +1,7 @@
 import { definePlugin } from "@teamops/core"
 import { Layer } from "effect"
 import { CalendarRepo } from "./CalendarRepo.js"
+import { kpiIsEmpty, seedKpi } from "./demo.js"
 import { EventLog } from "./EventLog.js"
 import { FactReader } from "./FactReader.js"
 import { kpiSchema } from "./graphql.js"
@@ -18,4 +19,5 @@ export const kpiPlugin = definePlugin({
   extensionPoints: [metricReportPoint],
   layer: Layer.provideMerge(Metrics.layer, stores),
   schema: kpiSchema,
+  demo: { isEmpty: kpiIsEmpty, seed: seedKpi },
 })

@@ -55,8 +55,12 @@ const conversationEvent = (conversationId: string, type: string, t: number, extr
   ...extra,
 })
 const created = (conversationId: string, t: number) => conversationEvent(conversationId, "conversation.created", t)
-const assigned = (conversationId: string, t: number, email: string, teamKey: string) =>
-  conversationEvent(conversationId, "conversation.assigned", t, { assignee: { email }, teamKey })
+/** `teamKey` left out keeps the conversation's team. */
+const assigned = (conversationId: string, t: number, email: string, teamKey?: string) =>
+  conversationEvent(conversationId, "conversation.assigned", t, {
+    assignee: { email },
+    ...(teamKey === undefined ? {} : { teamKey }),
+  })
 
 const close = (x: number) => expect.closeTo(x, 9)
 const iqsRow = (fields: object) => ({ metric: "iqs", basis: "review", ...fields })
@@ -166,10 +170,10 @@ describe.each(testDialects())("quality reviews on %s", (dialect) => {
     await kpi.createTeam("alpha")
     await kpi.createTeam("beta")
     await createPerson("ana@example.com", "alpha")
-    await createPerson("bo@example.com", "beta")
     await kpi.ingest([
       created("c1", 0),
       assigned("c1", HOUR, "bo@example.com", "beta"), // c1 is beta's from 10:00
+      assigned("c1", HOUR + 30 * MIN, "cy@example.com"), // to cy at 10:30, team left out: still beta
       assigned("c1", 3 * HOUR, "ana@example.com", "alpha"), // and alpha's from 12:00, after the reviews
       created("c2", 0),
       assigned("c2", 5 * HOUR, "ana@example.com", "beta"), // c2 has no team until 14:00
@@ -181,6 +185,8 @@ describe.each(testDialects())("quality reviews on %s", (dialect) => {
       reviewed(2 * HOUR, "zed@example.com", [cat(10)], "c1"), // 1: c1 → beta
       reviewed(2 * HOUR, "bo@example.com", [cat(null)]), // all N/A: bo's team beta
     ])
+    // bo joins the organisation after the events: his reviews are linked to him (team beta) from now on.
+    await createPerson("bo@example.com", "beta")
     const asOf = iso(DAY)
     // null: 0.5. alpha: 0.6, 0.8 → 0.7. beta: 0.9, 1 → 0.95, plus one all N/A.
     expect(await report({ metric: "iqs", groupBy: ["team"], asOf })).toEqual([

@@ -53,6 +53,7 @@ const chats = <T extends ReadonlyArray<string>>(...ids: T) =>
 const ana = "ana@example.com"
 const bo = "bo@example.com"
 const cy = "cy@example.com"
+const dee = "dee@example.com"
 const close = (x: number) => expect.closeTo(x, 9)
 
 describe.each(testDialects())("rates and counts on %s", (dialect) => {
@@ -181,9 +182,7 @@ describe.each(testDialects())("rates and counts on %s", (dialect) => {
         row({ team: "beta", numerator: 0, denominator: 1, rate: 0, provisional: true }),
       ])
       // 1 ms earlier a was resolved 7 d − 1 ms before asOf: provisional.
-      expect(
-        await report({ metric: "reopen_rate", groupBy: ["team"], asOf: iso(HOUR + 7 * DAY - 1) }),
-      ).toEqual([
+      expect(await report({ metric: "reopen_rate", groupBy: ["team"], asOf: iso(HOUR + 7 * DAY - 1) })).toEqual([
         row({ team: "alpha", numerator: 0, denominator: 1, rate: 0, provisional: true }),
         row({ team: "beta", numerator: 0, denominator: 1, rate: 0, provisional: true }),
       ])
@@ -242,6 +241,27 @@ describe.each(testDialects())("rates and counts on %s", (dialect) => {
       ])
     })
 
+    it("groups a rating by the owner of the cycle it belongs to", async () => {
+      const c = chat("c")
+      await kpi.ingest([
+        c.created(0),
+        c.assigned(MIN, ana, "alpha"),
+        c.resolved(HOUR), // cycle 1 ends under ana/alpha
+        c.customer(2 * HOUR), // cycle 2
+        c.assigned(2 * HOUR + MIN, bo, "beta"),
+        c.rated(3 * HOUR, 4), // cycle 2 is open → belongs to cycle 1, owned by ana/alpha
+      ])
+      const asOf = iso(DAY)
+      // csat_score: cycle 1 rated 4 → alpha 1/1 (nothing for beta).
+      expect(await report({ metric: "csat_score", groupBy: ["team"], asOf })).toEqual([
+        score({ team: "alpha", numerator: 1, denominator: 1, rate: 1 }),
+      ])
+      // csat_response_rate: only cycle 1 is resolved, and it is rated → ana 1/1.
+      expect(await report({ metric: "csat_response_rate", groupBy: ["person"], asOf })).toEqual([
+        response({ person: ana, numerator: 1, denominator: 1, rate: 1 }),
+      ])
+    })
+
     it("counts csat_score at the kept rating and csat_response_rate at the resolution", async () => {
       const c1 = chat("c1")
       const c2 = chat("c2")
@@ -264,6 +284,10 @@ describe.each(testDialects())("rates and counts on %s", (dialect) => {
       expect(await report({ metric: "csat_response_rate", ...byDay })).toEqual([
         response({ period: "2026-03-02", numerator: 1, denominator: 1, rate: 1 }),
         response({ period: "2026-03-03", numerator: 1, denominator: 1, rate: 1 }),
+      ])
+      // As of Mon 12:00 c1 is resolved but not yet rated → 0/1.
+      expect(await report({ metric: "csat_response_rate", asOf: iso(3 * HOUR) })).toEqual([
+        response({ numerator: 0, denominator: 1, rate: 0 }),
       ])
       // As of Tue 21:00, c1's latest rating is still the 4: Tue: c1 (4), c2 (5) → 2/2.
       expect(
@@ -379,9 +403,7 @@ describe.each(testDialects())("rates and counts on %s", (dialect) => {
       ])
       // asOf Thu 08:59:59.999: p resolved 24 h − 1 ms before → alpha provisional (1 of p, h);
       // q resolved 2 days before → beta final.
-      expect(
-        await report({ metric: "bot_resolution_rate", groupBy: ["team"], asOf: iso(3 * DAY - 1) }),
-      ).toEqual([
+      expect(await report({ metric: "bot_resolution_rate", groupBy: ["team"], asOf: iso(3 * DAY - 1) })).toEqual([
         row({ team: "alpha", numerator: 1, denominator: 2, rate: 0.5, provisional: true }),
         row({ team: "beta", numerator: 1, denominator: 1, rate: 1, provisional: false }),
       ])
@@ -423,10 +445,12 @@ describe.each(testDialects())("rates and counts on %s", (dialect) => {
         h5.handoff(2 * DAY + 2 * MIN),
       ])
       // Mon: numerator h1, h4 = 2; denominator h1, h2, h4, h5#1 = 4. Wed: h5#2 → 1/1.
-      expect(await report({ metric: "handoff_rate", groupBy: ["period"], period: "day", asOf: iso(10 * DAY) })).toEqual([
-        row({ period: "2026-03-02", numerator: 2, denominator: 4, rate: 0.5 }),
-        row({ period: "2026-03-04", numerator: 1, denominator: 1, rate: 1 }),
-      ])
+      expect(await report({ metric: "handoff_rate", groupBy: ["period"], period: "day", asOf: iso(10 * DAY) })).toEqual(
+        [
+          row({ period: "2026-03-02", numerator: 2, denominator: 4, rate: 0.5 }),
+          row({ period: "2026-03-04", numerator: 1, denominator: 1, rate: 1 }),
+        ],
+      )
       // As of Tue 01:02: h4's bot message is in, its handoff is not → Mon 1/4; h5's cycle 2 not yet.
       expect(
         await report({ metric: "handoff_rate", groupBy: ["period"], period: "day", asOf: iso(16 * HOUR + 2 * MIN) }),
@@ -541,7 +565,12 @@ describe.each(testDialects())("rates and counts on %s", (dialect) => {
         c4.assigned(3 * HOUR, cy), // cy, no team, [3, 4) until asOf
       ])
       const asOf = iso(4 * HOUR) // window [09:00, 13:00) = 4 h
-      const plain = (max: number, mean: number) => ({ max, mean: close(mean), weighted_max: max, weighted_mean: close(mean) })
+      const plain = (max: number, mean: number) => ({
+        max,
+        mean: close(mean),
+        weighted_max: max,
+        weighted_mean: close(mean),
+      })
       // ana [0,2) → 2/4. bo: [1,2) 1, [2,3) 2, [3,4) 1 → 4/4, max 2. cy [3,4) → 1/4.
       expect(await report({ metric: "concurrency", groupBy: ["person"], asOf })).toEqual([
         row({ person: ana, ...plain(1, 0.5) }),
@@ -572,9 +601,37 @@ describe.each(testDialects())("rates and counts on %s", (dialect) => {
       ])
     })
 
-    it("counts only unresolved assigned time; an assignment carries over a reopen", async () => {
-      const a = chat("a")
-      const b = chat("b")
+    it("splits periods at local midnight of the team's calendar zone when grouped by team", async () => {
+      await kpi.setCalendar("alpha", { timeZone: "Europe/Athens", weekly: { mon: [["09:00", "17:00"]] } })
+      const c = chat("c")
+      await kpi.ingest([
+        c.created(0), // Mon 09:00Z, the earliest event
+        c.assigned(11 * HOUR, ana, "alpha"), // Mon 20:00Z, open until asOf Tue 09:00Z
+      ])
+      const query = { metric: "concurrency", period: "day", asOf: iso(DAY) }
+      // Athens is UTC+2: local Mar 2 ends at 22:00Z.
+      //   Mar 2: [09:00Z, 22:00Z) = 13 h, load [20:00Z, 22:00Z) = 2 h → 2/13.
+      //   Mar 3: [22:00Z, 09:00Z) = 11 h, all loaded → 1.
+      expect(await report({ ...query, groupBy: ["team", "period"] })).toEqual([
+        row({
+          team: "alpha",
+          period: "2026-03-02",
+          max: 1,
+          mean: close(2 / 13),
+          weighted_max: 1,
+          weighted_mean: close(2 / 13),
+        }),
+        row({ team: "alpha", period: "2026-03-03", max: 1, mean: close(1), weighted_max: 1, weighted_mean: close(1) }),
+      ])
+      // Not grouped by team: UTC days. Mar 2: [09:00, 24:00) = 15 h, load 4 h → 4/15; Mar 3: [00:00, 09:00) → 1.
+      expect(await report({ ...query, groupBy: ["period"] })).toEqual([
+        row({ period: "2026-03-02", max: 1, mean: close(4 / 15), weighted_max: 1, weighted_mean: close(4 / 15) }),
+        row({ period: "2026-03-03", max: 1, mean: close(1), weighted_max: 1, weighted_mean: close(1) }),
+      ])
+    })
+
+    it("counts only unresolved assigned time; an assignment carries over resolve and reopen", async () => {
+      const [a, b, c] = chats("a", "b", "c")
       await kpi.ingest([
         a.created(0),
         a.assigned(0, ana),
@@ -585,11 +642,19 @@ describe.each(testDialects())("rates and counts on %s", (dialect) => {
         b.assigned(0, bo), // bo [0, 1)
         b.assigned(HOUR, null), // unassigned [1, 2)
         b.assigned(2 * HOUR, bo), // bo [2, 4) until asOf
+        c.created(0),
+        c.assigned(0, cy), // cy [0, 1)
+        c.resolved(HOUR),
+        c.assigned(90 * MIN, dee), // reassigned while resolved: no load
+        c.customer(2 * HOUR), // reopened: dee [2, 4) until asOf
       ])
-      // Window [09:00, 13:00) = 4 h: ana 2 h → 0.5; bo 3 h → 0.75.
+      // Window [09:00, 13:00) = 4 h: ana 2 h → 0.5; bo 3 h → 0.75; cy 1 h → 0.25; dee 2 h → 0.5.
+      const load = (mean: number) => ({ max: 1, mean: close(mean), weighted_max: 1, weighted_mean: close(mean) })
       expect(await report({ metric: "concurrency", groupBy: ["person"], asOf: iso(4 * HOUR) })).toEqual([
-        row({ person: ana, max: 1, mean: close(0.5), weighted_max: 1, weighted_mean: close(0.5) }),
-        row({ person: bo, max: 1, mean: close(0.75), weighted_max: 1, weighted_mean: close(0.75) }),
+        row({ person: ana, ...load(0.5) }),
+        row({ person: bo, ...load(0.75) }),
+        row({ person: cy, ...load(0.25) }),
+        row({ person: dee, ...load(0.5) }),
       ])
     })
   })

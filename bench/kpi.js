@@ -1,0 +1,172 @@
+// Benchmark of the event log and the metric reports, as ratios against baselines measured in
+// the same run: storing events against plain inserts of as many rows, and answering a report
+// against reading the stored cycle facts in one statement. Run with `npm run bench`.
+import { funnelPlugin } from "@teamops/funnel"
+import { EventLog, kpiPlugin, MetricQuery, Metrics } from "@teamops/kpi"
+import { orgPlugin } from "@teamops/org"
+import { createServer } from "@teamops/server"
+import { Effect, Schema } from "effect"
+
+const conversations = 10_000
+const batchSize = 5_000
+const teams = ["athens", "boston", "sydney", "dublin"]
+const people = Array.from({ length: 40 }, (_, i) => `p${i}@bench.example`)
+
+// A deterministic generator, so that every run measures the same log.
+let state = 42
+const next = () => {
+  state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
+  return state / 2_147_483_648
+}
+const pick = (items) => items[Math.floor(next() * items.length)]
+
+const makeLog = () => {
+  const events = []
+  const start = Date.parse("2025-01-01T00:00:00Z")
+  const year = 365 * 86_400_000
+  for (let c = 0; c < conversations; c++) {
+    const conversationId = `c${c}`
+    let at = start + Math.floor(next() * year)
+    const push = (type, actor, fields = {}) => {
+      at += 1000 + Math.floor(next() * 3_600_000)
+      events.push({
+        id: `${conversationId}-${events.length}`,
+        type,
+        at: new Date(at).toISOString(),
+        actor,
+        conversationId,
+        ...fields,
+      })
+    }
+    const human = { kind: "human", email: pick(people) }
+    push(
+      "conversation.created",
+      { kind: "customer" },
+      { customerId: `u${c % 3000}`, complexity: pick(["simple", "standard", "complex"]) },
+    )
+    push("message.bot", { kind: "bot" })
+    push("conversation.handoff", { kind: "bot" })
+    push("conversation.assigned", { kind: "automation" }, { assignee: { email: human.email }, teamKey: pick(teams) })
+    push("message.human", human)
+    push("message.customer", { kind: "customer" })
+    push("message.human", human)
+    push("conversation.resolved", human)
+    if (next() < 0.5) push("csat.rated", { kind: "customer" }, { rating: 1 + Math.floor(next() * 5) })
+  }
+  return events
+}
+
+const time = async (label, rounds, work) => {
+  await work() // warm up
+  const start = process.hrtime.bigint()
+  for (let i = 0; i < rounds; i++) await work()
+  const perRound = Number(process.hrtime.bigint() - start) / 1e6 / rounds
+  console.log(`${label.padEnd(60)} ${perRound.toFixed(1).padStart(9)} ms/round`)
+  return perRound
+}
+
+const weekdays = (hours) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours })
+
+const server = await createServer({
+  databaseUrl: process.env.TEAMOPS_BENCH_DATABASE_URL ?? ":memory:",
+  plugins: [orgPlugin, kpiPlugin, funnelPlugin],
+})
+try {
+  const run = (effect) => server.host.runtime.runPromise(effect)
+  const kysely = server.host.db.kysely
+  await kysely
+    .insertInto("org_teams")
+    .values(teams.map((key) => ({ id: key, key, name: key, description: null, parent_id: null })))
+    .execute()
+  for (const [team, zone] of [
+    ["athens", "Europe/Athens"],
+    ["boston", "America/New_York"],
+    ["sydney", "Australia/Sydney"],
+  ]) {
+    const body = JSON.stringify({
+      query:
+        "mutation($team: String!, $calendar: JSON!) { setTeamCalendar(input: { teamKey: $team, calendar: $calendar }) { __typename } }",
+      variables: {
+        team,
+        calendar: { timeZone: zone, weekly: weekdays([["09:00", "17:00"]]), holidays: ["2025-12-25"] },
+      },
+    })
+    await server.fetch("http://bench/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    })
+  }
+
+  const events = makeLog()
+  console.log(`event log: ${conversations} conversations, ${events.length} events (${server.host.db.dialect})`)
+  const ingest = async () => {
+    const started = process.hrtime.bigint()
+    for (let i = 0; i < events.length; i += batchSize) {
+      const batch = events.slice(i, i + batchSize).map((value, j) => ({ where: `events[${i + j}]`, value }))
+      await run(Effect.flatMap(EventLog, (log) => log.ingest(batch)))
+    }
+    return Number(process.hrtime.bigint() - started) / 1e6
+  }
+  // Baseline: as many plain rows written in the same batches, with nothing decoded or derived.
+  await kysely.schema
+    .createTable("bench_rows")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("at", "bigint")
+    .addColumn("content", "text")
+    .execute()
+  const plainInserts = async () => {
+    const started = process.hrtime.bigint()
+    for (let i = 0; i < events.length; i += batchSize) {
+      const rows = events
+        .slice(i, i + batchSize)
+        .map((e) => ({ id: e.id, at: Date.parse(e.at), content: JSON.stringify(e) }))
+      await kysely.transaction().execute(async (trx) => {
+        for (let j = 0; j < rows.length; j += 500)
+          await trx
+            .insertInto("bench_rows")
+            .values(rows.slice(j, j + 500))
+            .execute()
+      })
+    }
+    return Number(process.hrtime.bigint() - started) / 1e6
+  }
+  const plain = await plainInserts()
+  const stored = await ingest()
+  const resent = await ingest()
+  console.log(`${"baseline: plain inserts of as many rows".padEnd(60)} ${plain.toFixed(1).padStart(9)} ms`)
+  console.log(`${"ingest: decode, check, derive facts, store".padEnd(60)} ${stored.toFixed(1).padStart(9)} ms`)
+  console.log(`${"ingest again: every event a duplicate".padEnd(60)} ${resent.toFixed(1).padStart(9)} ms`)
+  console.log(`ratio ingest / baseline:  ${(stored / plain).toFixed(2)}`)
+  console.log(`ratio resend / baseline:  ${(resent / plain).toFixed(2)}`)
+
+  const asOf = "2026-01-15T00:00:00Z"
+  const report = (query) => () =>
+    run(Effect.flatMap(Metrics, (m) => m.report(Schema.decodeUnknownSync(MetricQuery)({ ...query, asOf }))))
+  const baseline = await time("baseline: every cycle fact in one statement", 10, () =>
+    kysely.selectFrom("kpi_cycles").selectAll().execute(),
+  )
+  const heapBefore = process.memoryUsage().heapUsed
+  const reports = [
+    [
+      "first_response_time by team and week",
+      { metric: "first_response_time", groupBy: ["team", "period"], period: "week" },
+    ],
+    [
+      "resolution_time by person and month",
+      { metric: "resolution_time", groupBy: ["person", "period"], period: "month" },
+    ],
+    ["reply_time by team", { metric: "reply_time", groupBy: ["team"] }],
+    ["csat_score by team and month", { metric: "csat_score", groupBy: ["team", "period"], period: "month" }],
+    ["concurrency by person and month", { metric: "concurrency", groupBy: ["person", "period"], period: "month" }],
+    ["funnel by month", { metric: "funnel", groupBy: ["period"], period: "month" }],
+  ]
+  for (const [label, query] of reports) {
+    const ms = await time(`report: ${label}`, 5, report(query))
+    console.log(`ratio ${label} / baseline: ${(ms / baseline).toFixed(2)}`)
+  }
+  const heapAfter = process.memoryUsage().heapUsed
+  console.log(`heap growth over the reports: ${((heapAfter - heapBefore) / 1_048_576).toFixed(1)} MiB`)
+} finally {
+  await server.close()
+}
