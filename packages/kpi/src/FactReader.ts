@@ -117,6 +117,28 @@ const makeFactReader = (db: DbService): FactReaderService => {
     assignedAt(eb, "team_key", asOf).as("owner_team_now"),
   ]
 
+  /** Rows of a per-cycle table whose `column` is in `[from, to)` and up to `asOf`, with their cycle's owner. */
+  const withOwner = <T extends "kpi_replies" | "kpi_ratings">(
+    table: T,
+    window: Window,
+    column: "human_at" | "at",
+    to: number,
+  ): Effect.Effect<ReadonlyArray<KpiDatabase[T] & OwnerNow>, DbError> =>
+    db.query((k: Kysely<any>) =>
+      k
+        .selectFrom(`${table as string} as r`)
+        .innerJoin("kpi_cycles as c", (j: any) =>
+          j.onRef("c.conversation_id", "=", "r.conversation_id").onRef("c.cycle", "=", "r.cycle"),
+        )
+        .selectAll("r")
+        .select(["c.resolved_at", "c.owner_email", "c.owner_team"])
+        .select((eb: Eb) => ownerNow(eb, window.asOf))
+        .where(`r.${column}`, ">=", window.from)
+        .where(`r.${column}`, "<", to)
+        .where(`r.${column}`, "<=", window.asOf)
+        .execute(),
+    ) as Effect.Effect<ReadonlyArray<any>, DbError>
+
   return {
     cycles: (window, bases, options = {}) =>
       query((k) =>
@@ -152,36 +174,10 @@ const makeFactReader = (db: DbService): FactReaderService => {
           .execute(),
       ) as Effect.Effect<ReadonlyArray<CycleRow>, DbError>,
 
-    replies: (window) =>
-      query((k) =>
-        k
-          .selectFrom("kpi_replies as r")
-          .innerJoin("kpi_cycles as c", (j) =>
-            j.onRef("c.conversation_id", "=", "r.conversation_id").onRef("c.cycle", "=", "r.cycle"),
-          )
-          .selectAll("r")
-          .select(["c.resolved_at", "c.owner_email", "c.owner_team"])
-          .select((eb) => ownerNow(eb as unknown as Eb, window.asOf))
-          .where("r.human_at", ">=", window.from)
-          .where("r.human_at", "<", window.to)
-          .where("r.human_at", "<=", window.asOf)
-          .execute(),
-      ) as Effect.Effect<ReadonlyArray<KpiDatabase["kpi_replies"] & OwnerNow>, DbError>,
+    replies: (window) => withOwner("kpi_replies", window, "human_at", window.to),
 
-    ratings: (window) =>
-      query((k) =>
-        k
-          .selectFrom("kpi_ratings as r")
-          .innerJoin("kpi_cycles as c", (j) =>
-            j.onRef("c.conversation_id", "=", "r.conversation_id").onRef("c.cycle", "=", "r.cycle"),
-          )
-          .selectAll("r")
-          .select(["c.resolved_at", "c.owner_email", "c.owner_team"])
-          .select((eb) => ownerNow(eb as unknown as Eb, window.asOf))
-          .where("r.at", ">=", window.from)
-          .where("r.at", "<=", window.asOf)
-          .execute(),
-      ) as Effect.Effect<ReadonlyArray<KpiDatabase["kpi_ratings"] & OwnerNow>, DbError>,
+    // A later rating in the window can replace an earlier one: read up to `asOf`, not `to`.
+    ratings: (window) => withOwner("kpi_ratings", window, "at", Number.MAX_SAFE_INTEGER),
 
     spansOf: (ids) =>
       inChunks(ids, (part) =>
