@@ -42,8 +42,14 @@ const far = Number.MAX_SAFE_INTEGER
 export interface MetricsService {
   /** The keys of every metric the report answers. */
   readonly keys: ReadonlyArray<string>
-  /** The rows of a decoded query, one per non-empty group, in the order of the grouping keys. */
-  readonly report: (query: MetricQuery) => Effect.Effect<ReadonlyArray<ReportRow>, InputError | DbError>
+  /**
+   * The rows of a decoded query, one per non-empty group, in the order of the grouping keys.
+   * `at` names where the query came from in messages (`["query"]` for a GraphQL argument).
+   */
+  readonly report: (
+    query: MetricQuery,
+    at?: ReadonlyArray<string>,
+  ) => Effect.Effect<ReadonlyArray<ReportRow>, InputError | DbError>
 }
 
 export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, MetricsService>() {
@@ -56,13 +62,14 @@ export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, Metric
       const definitions = new Map([...builtInMetrics, ...contributed].map((d) => [d.key, d]))
       const keys = [...definitions.keys()]
 
-      const report = (query: MetricQuery) =>
+      const report = (query: MetricQuery, at: ReadonlyArray<string> = []) =>
         Effect.gen(function* () {
           const definition = definitions.get(query.metric)
           if (definition === undefined) {
+            const path = [...at, "metric"]
             return yield* new InputError({
-              message: `metric: unknown metric ${JSON.stringify(query.metric)} (known: ${keys.join(", ")})`,
-              path: ["metric"],
+              message: `${path.join(".")}: unknown metric ${JSON.stringify(query.metric)} (known: ${keys.join(", ")})`,
+              path,
             })
           }
           const asOf = query.asOf ?? (yield* Clock.currentTimeMillis)

@@ -14,7 +14,7 @@ const withoutNulls = (raw: Record<string, unknown>) =>
  */
 export const reportRows = (raw: Record<string, unknown>, at: ReadonlyArray<string>) =>
   Effect.flatMap(decodeInput(MetricQuery, at)(withoutNulls(raw)), (query) =>
-    Effect.flatMap(Metrics, (m) => m.report(query)),
+    Effect.flatMap(Metrics, (m) => m.report(query, at)),
   ).pipe(
     Effect.catchIf(
       (error): error is InputError => error instanceof InputError,
