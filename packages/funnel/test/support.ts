@@ -1,2 +1,2 @@
 // The funnel tests run on the kpi test server, which boots org, kpi and funnel together.
-export { conversation, graphqlData, openKpi, type TestKpi } from "../../kpi/test/support.js"
+export { conversation, DAY, graphqlData, HOUR, iso, MIN, openKpi, T0, type TestKpi } from "../../kpi/test/support.js"

@@ -1,16 +1,9 @@
-// Quality reviews (section 5): scores, iqs, qa_pass_rate and their grouping, worked out by hand.
+// Quality reviews (docs/metrics.md, section 7): scores, iqs, qa_pass_rate and their grouping, worked out by hand.
 import { testDialects } from "@teamops/core/testing"
 import { CreatePersonInput, PersonRepo } from "@teamops/org"
 import { Effect, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { openKpi, type TestKpi } from "./support.js"
-
-/** Monday 2026-03-02 09:00 UTC; every instant below is an offset from it in milliseconds. */
-const T0 = Date.parse("2026-03-02T09:00:00Z")
-const MIN = 60_000
-const HOUR = 60 * MIN
-const DAY = 24 * HOUR
-const iso = (offset: number) => new Date(T0 + offset).toISOString()
+import { DAY, HOUR, iso, MIN, openKpi, type TestKpi } from "./support.js"
 
 let n = 0
 

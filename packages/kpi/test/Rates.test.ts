@@ -1,14 +1,7 @@
-// Rates, counts and concurrency (section 4), each expectation worked out by hand in a comment.
+// Rates, counts and concurrency (docs/metrics.md, sections 5 and 6), each expectation worked out by hand in a comment.
 import { testDialects } from "@teamops/core/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { openKpi, type TestKpi } from "./support.js"
-
-/** Monday 2026-03-02 09:00 UTC; every instant below is an offset from it in milliseconds. */
-const T0 = Date.parse("2026-03-02T09:00:00Z")
-const MIN = 60_000
-const HOUR = 60 * MIN
-const DAY = 24 * HOUR
-const iso = (offset: number) => new Date(T0 + offset).toISOString()
+import { DAY, HOUR, iso, MIN, openKpi, type TestKpi } from "./support.js"
 
 const customer = { kind: "customer" }
 const bot = { kind: "bot" }

@@ -63,6 +63,13 @@ export const openKpi = async (dialect: Dialect, onStatement?: (sql: string) => v
   }
 }
 
+/** Monday 2026-03-02 09:00 UTC; test instants are offsets from it in milliseconds. */
+export const T0 = Date.parse("2026-03-02T09:00:00Z")
+export const MIN = 60_000
+export const HOUR = 60 * MIN
+export const DAY = 24 * HOUR
+export const iso = (offset: number) => new Date(T0 + offset).toISOString()
+
 let counter = 0
 
 /** Builds events of one conversation: `at` is minutes after `base`, ids are unique. */
