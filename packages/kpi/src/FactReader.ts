@@ -85,16 +85,26 @@ const chunkSize = 500
 
 type Eb = ExpressionBuilder<KpiDatabase & { c: KpiDatabase["kpi_cycles"] }, "c">
 
-/** The assignment in force at `asOf` of the cycle's conversation: person or team. */
+/**
+ * The assignment in force at `asOf` of the cycle's conversation (person or team), looked up
+ * only for a cycle still open then: a resolved cycle keeps the owner it ended with.
+ */
 const assignedAt = (eb: Eb, column: "person_email" | "team_key", asOf: number) =>
   eb
-    .selectFrom("kpi_assignments as a")
-    .select(`a.${column}`)
-    .whereRef("a.conversation_id", "=", "c.conversation_id")
-    .where("a.at", "<=", asOf)
-    .orderBy("a.at", "desc")
-    .orderBy("a.seq", "desc")
-    .limit(1)
+    .case()
+    .when("c.resolved_at", "<=", asOf)
+    .then(null)
+    .else(
+      eb
+        .selectFrom("kpi_assignments as a")
+        .select(`a.${column}`)
+        .whereRef("a.conversation_id", "=", "c.conversation_id")
+        .where("a.at", "<=", asOf)
+        .orderBy("a.at", "desc")
+        .orderBy("a.seq", "desc")
+        .limit(1),
+    )
+    .end()
 
 const makeFactReader = (db: DbService): FactReaderService => {
   const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
