@@ -1,4 +1,4 @@
-import { Db, type DbError, type DbService } from "@teamops/core"
+import { Db, type DbError, type DbService, type Page } from "@teamops/core"
 import { Context, Effect, Either, Layer, Schema } from "effect"
 import { type Kysely, sql } from "kysely"
 import { type ConversationFacts, replayConversation, type Sequenced } from "./ConversationReplay.js"
@@ -22,8 +22,20 @@ export interface IngestSummary {
 export interface EventLogService {
   /** Stores a batch all or nothing; resent events (same id, same content) are skipped. */
   readonly ingest: (batch: ReadonlyArray<RawEvent>) => Effect.Effect<IngestSummary, EventBatchRefused | DbError>
-  /** The instant of the earliest event, if any. */
-  readonly earliest: Effect.Effect<number | undefined, DbError>
+  /** A page of stored events in arrival order, of one conversation or all. */
+  readonly list: (page: Page, conversationId?: string) => Effect.Effect<ReadonlyArray<StoredEvent>, DbError>
+  readonly count: (conversationId?: string) => Effect.Effect<number, DbError>
+}
+
+/** An event as the log keeps it: its place in the arrival order and its decoded content. */
+export interface StoredEvent {
+  readonly seq: number
+  readonly id: string
+  readonly type: string
+  readonly at: number
+  readonly conversationId: string | null
+  /** The event as canonical JSON: its decoded fields, instants in UTC. */
+  readonly content: unknown
 }
 
 export class EventLog extends Context.Tag("@teamops/kpi/EventLog")<EventLog, EventLogService>() {
@@ -374,11 +386,36 @@ const makeEventLog = (db: DbService): EventLogService => {
 
   return {
     ingest,
-    earliest: query((k) =>
-      k
-        .selectFrom("kpi_events")
-        .select((eb) => eb.fn.min("at").as("at"))
-        .executeTakeFirst(),
-    ).pipe(Effect.map((row) => (row?.at == null ? undefined : Number(row.at)))),
+    list: (page, conversationId) =>
+      query((k) => {
+        const after = page.after?.[0]
+        return k
+          .selectFrom("kpi_events")
+          .selectAll()
+          .$if(conversationId !== undefined, (q) => q.where("conversation_id", "=", conversationId as string))
+          .$if(after !== undefined, (q) => q.where("seq", ">", Number(after)))
+          .orderBy("seq")
+          .limit(page.limit + 1)
+          .execute()
+      }).pipe(
+        Effect.map((rows) =>
+          rows.map((r) => ({
+            seq: Number(r.seq),
+            id: r.id,
+            type: r.type,
+            at: Number(r.at),
+            conversationId: r.conversation_id,
+            content: JSON.parse(r.content),
+          })),
+        ),
+      ),
+    count: (conversationId) =>
+      query((k) =>
+        k
+          .selectFrom("kpi_events")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .$if(conversationId !== undefined, (q) => q.where("conversation_id", "=", conversationId as string))
+          .executeTakeFirstOrThrow(),
+      ).pipe(Effect.map((r) => Number(r.n))),
   }
 }

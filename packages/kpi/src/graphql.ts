@@ -1,9 +1,17 @@
-import { type Builder, decodeInput, InputError, NotFoundError, type SchemaKit } from "@teamops/core"
+import {
+  type Builder,
+  connectionOf,
+  decodeInput,
+  InputError,
+  NotFoundError,
+  pageOf,
+  type SchemaKit,
+} from "@teamops/core"
 import { type Person, PersonRef, type Team, TeamRef } from "@teamops/org"
 import { Effect, Schema } from "effect"
 import { CalendarFile, type CalendarVersion, encodeCalendar } from "./Calendar.js"
 import { CalendarRepo } from "./CalendarRepo.js"
-import { EventBatchRefused, EventLog } from "./EventLog.js"
+import { EventBatchRefused, EventLog, type StoredEvent } from "./EventLog.js"
 import { reportRows, thrown } from "./QueryField.js"
 import type { ReportRow } from "./ReportContext.js"
 import type { Summary } from "./Statistics.js"
@@ -199,7 +207,39 @@ export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
   builder.objectField(TeamRef, "kpis", kpisField("team"))
   builder.objectField(PersonRef, "kpis", kpisField("person"))
 
+  const StoredEventType = builder.objectRef<StoredEvent>("LogEvent").implement({
+    description: "An event of the log as stored: decoded, with instants in UTC.",
+    fields: (t) => ({
+      id: t.exposeString("id"),
+      type: t.exposeString("type"),
+      at: t.string({ description: "RFC 3339, UTC.", resolve: (e) => new Date(e.at).toISOString() }),
+      conversationId: t.exposeString("conversationId", { nullable: true }),
+      content: t.field({
+        type: "JSON",
+        description: "Every field the event was stored with.",
+        resolve: (e) => e.content,
+      }),
+    }),
+  })
+
   builder.queryFields((t) => ({
+    events: t.connection({
+      type: StoredEventType,
+      description: "The stored events in the order they arrived, of one conversation or all.",
+      args: { conversationId: t.arg.string({ required: false }) },
+      resolve: (_, args) => {
+        const page = pageOf(args)
+        const conversation = args.conversationId ?? undefined
+        return run(Effect.flatMap(EventLog, (log) => log.list(page, conversation))).then((rows) =>
+          connectionOf(
+            rows,
+            page,
+            (e) => [String(e.seq)],
+            () => run(Effect.flatMap(EventLog, (log) => log.count(conversation))),
+          ),
+        )
+      },
+    }),
     metric: t.field({
       type: [MetricRow],
       description: "The rows of one metric: one per non-empty group, ordered by the grouping keys.",

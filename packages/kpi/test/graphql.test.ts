@@ -76,6 +76,42 @@ describe.each(testDialects())("kpi GraphQL on %s", (dialect) => {
     expect(rows.metric).toEqual([{ count: 1 }])
   })
 
+  it("lists the stored events in arrival order, a page at a time", async () => {
+    const events = [
+      ...answered("support", "ana@example.com", [5]),
+      event("v1", "article.viewed", "2026-03-02T12:00:00+02:00", null as never, customer, { customerId: "u1" }),
+    ]
+    await graphqlData(kpi.server, ingest, { events })
+    const page = `query($after: String, $conversation: String) {
+      events(first: 2, after: $after, conversationId: $conversation) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id type at conversationId content } }
+      }
+    }`
+    const first = (await graphqlData(kpi.server, page)).events
+    expect(first.totalCount).toBe(4)
+    expect(first.edges.map((e: any) => e.node.id)).toEqual(["support-0-1", "support-0-2"])
+    const second = (await graphqlData(kpi.server, page, { after: first.pageInfo.endCursor })).events
+    expect(second.pageInfo.hasNextPage).toBe(false)
+    expect(second.edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ id: "support-0-3", type: "message.human", conversationId: "support-0" }),
+      {
+        id: "v1",
+        type: "article.viewed",
+        at: "2026-03-02T10:00:00.000Z",
+        conversationId: null,
+        content: {
+          type: "article.viewed",
+          id: "v1",
+          at: "2026-03-02T10:00:00.000Z",
+          actor: { kind: "customer" },
+          customerId: "u1",
+        },
+      },
+    ])
+    const one = (await graphqlData(kpi.server, page, { conversation: "support-0" })).events
+    expect(one.totalCount).toBe(3)
+  })
+
   it("answers metric queries with camelCase rows of the metric's type", async () => {
     await graphqlData(kpi.server, ingest, { events: answered("support", "ana@example.com", [2, 4, 12]) })
     const data = await graphqlData(
