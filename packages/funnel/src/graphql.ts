@@ -7,9 +7,9 @@ export const funnelSchema = (builder: Builder, { run }: SchemaKit) => {
   const FunnelRow = builder.objectRef<ReportRow>("FunnelMetricRow").implement({
     description:
       "The support funnel of a group: every count, so each share can be recomputed. Shares are of self-serve plus human demand.",
-    // The `MetricRow` interface is declared by the kpi plugin.
+    // The `MetricRow` interface is declared by the kpi plugin, which answers rows of the metric
+    // `funnel` with this type by its name.
     interfaces: ["MetricRow" as never],
-    isTypeOf: (row) => (row as ReportRow).metric === "funnel",
     fields: (t) => ({
       proactive: t.int({ description: "Proactive messages sent.", resolve: field("proactive") }),
       assumed: t.int({

@@ -26,6 +26,12 @@ const IngestInput = Schema.Struct({
 
 const SetCalendarInput = Schema.Struct({ teamKey: Schema.String, calendar: CalendarFile })
 
+const pascalCase = (key: string) =>
+  key
+    .split("_")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("")
+
 /** The kpi types, queries and mutations: the event log, calendars and metric reports. */
 export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
   const MetricGroup = builder.enumType("MetricGroup", {
@@ -91,9 +97,16 @@ export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
     }),
   })
 
+  // The row type of each built-in metric; a plugin's metric `some_key` answers rows of its own
+  // type `SomeKeyMetricRow` when it defines one, else `MetricValuesRow`.
+  const rowTypes = new Map<string, string>()
   const MetricRow = builder.interfaceRef<ReportRow>("MetricRow").implement({
     description:
       "One row of a metric report: its grouping keys (null when not grouped by them, or for no team or person), the metric and its basis.",
+    resolveType: (row, _context, info) => {
+      const own = rowTypes.get(row.metric) ?? `${pascalCase(row.metric)}MetricRow`
+      return info.schema.getType(own) === undefined ? "MetricValuesRow" : own
+    },
     fields: (t) => ({
       metric: t.string({ resolve: (r) => r.metric }),
       basis: t.string({ description: "The instant that puts a value in a period, in words.", resolve: (r) => r.basis }),
@@ -111,9 +124,22 @@ export const kpiSchema = (builder: Builder, { run }: SchemaKit) => {
     builder.objectRef<ReportRow>(name).implement({
       description,
       interfaces: [MetricRow],
-      isTypeOf: (row) => metrics.includes((row as ReportRow).metric),
-      fields: fields as any,
+      fields: (t) => {
+        for (const metric of metrics) rowTypes.set(metric, name)
+        return (fields as (t: any) => any)(t)
+      },
     })
+  builder.objectRef<ReportRow>("MetricValuesRow").implement({
+    description: "A row of a metric a plugin added without a row type of its own: its fields as one JSON object.",
+    interfaces: [MetricRow],
+    fields: (t) => ({
+      values: t.field({
+        type: "JSON",
+        resolve: ({ team: _team, person: _person, period: _period, metric: _metric, basis: _basis, ...values }) =>
+          values,
+      }),
+    }),
+  })
   const summary = (t: any, name: string) => t.field({ type: SummaryType, nullable: true, resolve: field(name) })
   rowType(
     "DurationMetricRow",

@@ -3,11 +3,14 @@
 import { readFileSync } from "node:fs"
 import { definePlugin, encodeGlobalID } from "@teamops/core"
 import { testDatabase, testDialects } from "@teamops/core/testing"
+import { kpiPlugin, metricReport } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { createServer, seedDemo, type TeamopsServer } from "../src/index.js"
 import { acmeSales } from "./fixtures/acmeSales.js"
 import { glossaryPlugin, supportWords, term } from "./fixtures/glossary.js"
+import { weekendLoad } from "./fixtures/weekendLoad.js"
 
 const guide = readFileSync(new URL("../../../docs/plugins.md", import.meta.url), "utf8")
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")
@@ -39,7 +42,7 @@ const quoted = (message: string) => {
   return message
 }
 
-it.each(["acmeSales.ts", "glossary.ts"])("docs/plugins.md shows fixtures/%s verbatim", (name) => {
+it.each(["acmeSales.ts", "glossary.ts", "weekendLoad.ts"])("docs/plugins.md shows fixtures/%s verbatim", (name) => {
   expect(guide).toContain(`\`\`\`ts\n${fixture(name)}\`\`\``)
 })
 
@@ -240,5 +243,57 @@ describe("extension points", () => {
         'plugin "sloppy": contribution term[1] is invalid: word: expected a lower-kebab key such as "support-emea", got "First Response"',
       ),
     )
+  })
+})
+
+describe.each(testDialects())("a contributed metric on %s", (dialect) => {
+  it("answers metric queries with the report's groups, as MetricValuesRow", async () => {
+    const database = await testDatabase(dialect)
+    const server = await createServer({ databaseUrl: database.url, plugins: [orgPlugin, kpiPlugin, weekendLoad] })
+    try {
+      const created = (id: string, at: string) => ({
+        id,
+        type: "conversation.created",
+        at,
+        actor: { kind: "customer" },
+        conversationId: id,
+      })
+      await graphql(server, "mutation($events: [JSON!]!) { ingestEvents(input: { events: $events }) { __typename } }", {
+        // A Saturday, a Sunday and a Monday.
+        events: [
+          created("a", "2026-03-07T10:00:00Z"),
+          created("b", "2026-03-08T10:00:00Z"),
+          created("c", "2026-03-09T10:00:00Z"),
+        ],
+      })
+      const data = await graphql(
+        server,
+        `{ metric(query: { metric: "weekend_share", asOf: "2026-03-10T00:00:00Z" }) {
+            __typename metric basis ... on MetricValuesRow { values } } }`,
+      )
+      expect(data.metric).toEqual([
+        {
+          __typename: "MetricValuesRow",
+          metric: "weekend_share",
+          basis: "cycle start",
+          values: { weekend: 2, total: 3, share: 2 / 3 },
+        },
+      ])
+    } finally {
+      await server.close()
+      await database.drop()
+    }
+  })
+
+  it("stops the boot when a contributed metric is invalid, naming the plugin and the field", async () => {
+    const sloppy = definePlugin({
+      id: "sloppy-metrics",
+      version: "0.1.0",
+      dependsOn: ["kpi"],
+      contributes: [metricReport({ key: "Weekend Share", basis: "cycle start", evaluate: () => Effect.succeed([]) })],
+    })
+    const message = await bootFailure({ databaseUrl: ":memory:", plugins: [orgPlugin, kpiPlugin, sloppy] })
+    expect(message).toBe(quoted(message))
+    expect(message).toContain('plugin "sloppy-metrics"')
   })
 })
