@@ -5,10 +5,12 @@ import { EventLog } from "./EventLog.js"
 import { FactReader } from "./FactReader.js"
 
 // The regional teams of the demo organisation, their open hours and who answers there.
+// `opensAt` is about 08:00 local, in hours after midnight UTC, so that most conversations
+// arrive during the region's open hours.
 const regions = [
-  { team: "support-emea", zone: "Europe/Athens", people: ["aoife", "dimitra", "kostas", "siobhan"] },
-  { team: "support-americas", zone: "America/New_York", people: ["james", "priya", "lucas", "hannah"] },
-  { team: "support-apac", zone: "Australia/Sydney", people: ["jack", "mei", "arjun", "chloe"] },
+  { team: "support-emea", zone: "Europe/Athens", opensAt: 6, people: ["aoife", "dimitra", "kostas", "siobhan"] },
+  { team: "support-americas", zone: "America/New_York", opensAt: 13, people: ["james", "priya", "lucas", "hannah"] },
+  { team: "support-apac", zone: "Australia/Sydney", opensAt: -3, people: ["jack", "mei", "arjun", "chloe"] },
 ] as const
 
 const weekdays = (open: string, close: string): CalendarVersion["weekly"] => {
@@ -41,7 +43,8 @@ export const demoEvents = (now: number): Array<Record<string, unknown>> => {
     const region = regions[c % regions.length] as (typeof regions)[number]
     const person = `${r.pick(region.people)}@teamops.example`
     const conversationId = `demo-${c}`
-    let at = start + Math.floor(r.next() * 27 * day)
+    const midnight = Math.floor(start / day) * day + Math.floor(r.next() * 27) * day
+    let at = midnight + region.opensAt * 3_600_000 + Math.floor(r.next() * 9 * 60) * minute
     const push = (type: string, actor: object, fields: object = {}, after = 1 + Math.floor(r.next() * 90)) => {
       at += after * minute
       if (at <= now)
@@ -73,7 +76,7 @@ export const demoEvents = (now: number): Array<Record<string, unknown>> => {
     push("message.human", teammate, {}, 5 + Math.floor(r.next() * 40))
     push("message.customer", { kind: "customer" })
     push("message.human", teammate)
-    if (r.next() < 0.15) continue // still open
+    if (r.next() < 0.05) continue // still open
     push("conversation.resolved", teammate)
     if (r.next() < 0.6) push("csat.rated", { kind: "customer" }, { rating: r.pick([3, 4, 5, 5, 5, 2]) }, 30)
     if (r.next() < 0.25)
