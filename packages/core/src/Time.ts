@@ -72,6 +72,13 @@ export const Instant = Schema.transformOrFail(Schema.String, Schema.DateTimeUtcF
   encode: (dt) => ParseResult.succeed(DateTime.formatIso(dt)),
 })
 
+/** An {@link Instant} as UTC milliseconds since the epoch, for stores and arithmetic. */
+export const InstantMillis = Schema.transform(Instant, Schema.Number, {
+  strict: true,
+  decode: (instant) => DateTime.toEpochMillis(instant),
+  encode: (millis) => DateTime.unsafeMake(millis),
+})
+
 /** The reporting periods: a local day, a week starting Monday, a calendar month. */
 export const Period = Schema.Literal("day", "week", "month")
 export type Period = typeof Period.Type

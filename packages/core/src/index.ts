@@ -28,6 +28,7 @@ export { type Demo, definePlugin, type Plugin, type PluginManifest, type SchemaK
 export { makeRun, type Run } from "./Resolver.js"
 export {
   Instant,
+  InstantMillis,
   LocalDate,
   LocalTime,
   minutesOf,

@@ -1,5 +1,5 @@
-import { Instant, LocalDate, LocalTime, minutesOf, TimeZone, type Weekday, weekdays } from "@teamops/core"
-import { type Array as Arr, DateTime, Option, ParseResult, Schema } from "effect"
+import { InstantMillis, LocalDate, LocalTime, minutesOf, TimeZone, type Weekday, weekdays } from "@teamops/core"
+import { type Array as Arr, Option, ParseResult, Schema } from "effect"
 
 /**
  * One open interval of a day as written, `["09:00", "13:00"]`: local wall times, the start
@@ -62,12 +62,6 @@ const Weekly = Schema.compose(KnownDays, WeeklyOpenHours, { strict: false }) as 
   typeof WeeklyOpenHours.Encoded
 >
 
-const EpochMillis = Schema.transform(Instant, Schema.Number, {
-  strict: true,
-  decode: (instant) => DateTime.toEpochMillis(instant),
-  encode: (millis) => DateTime.unsafeMake(millis),
-})
-
 /**
  * One version of a team's calendar as a file holds it:
  *
@@ -89,7 +83,7 @@ export const CalendarVersion = Schema.Struct({
     decode: Option.getOrElse(() => []),
     encode: (dates) => (dates.length === 0 ? Option.none() : Option.some(dates)),
   }),
-  effectiveFrom: Schema.optionalToRequired(Schema.NullOr(EpochMillis), Schema.NullOr(Schema.Number), {
+  effectiveFrom: Schema.optionalToRequired(Schema.NullOr(InstantMillis), Schema.NullOr(Schema.Number), {
     decode: Option.getOrElse(() => null),
     encode: Option.fromNullable,
   }),

@@ -1,12 +1,5 @@
-import { Email, Instant, Key } from "@teamops/core"
-import { DateTime, Schema } from "effect"
-
-/** An instant as UTC milliseconds, read from an RFC 3339 text with an offset. */
-export const InstantMillis = Schema.transform(Instant, Schema.Number, {
-  strict: true,
-  decode: (instant) => DateTime.toEpochMillis(instant),
-  encode: (millis) => DateTime.unsafeMake(millis),
-})
+import { Email, InstantMillis, Key } from "@teamops/core"
+import { Schema } from "effect"
 
 const Text = (what: string) =>
   Schema.String.pipe(

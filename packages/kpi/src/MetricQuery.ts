@@ -1,6 +1,6 @@
-import { TimeZone } from "@teamops/core"
+import { InstantMillis, TimeZone } from "@teamops/core"
 import { Schema } from "effect"
-import { Complexity, InstantMillis, oneOf } from "./Event.js"
+import { Complexity, oneOf } from "./Event.js"
 
 export const GroupKey = oneOf("team", "person", "period")
 export type GroupKey = typeof GroupKey.Type
