@@ -25,13 +25,16 @@ const piecesOf = (
     .map((from, i) => ({ start: from, end: bounds[i + 1] as number, complexity: complexityAt(changes, from) }))
 }
 
-/** The maximum and time-weighted mean of the load over `[start, end)`. */
+/** Loads in one order whatever order the rows came in, so that fractional weights round alike. */
+const inOrder = (loads: Array<Load>) => loads.sort((a, b) => a.start - b.start || a.end - b.end || a.weight - b.weight)
+
+/** The maximum and time-weighted mean over `[start, end)` of loads {@link inOrder}. */
 export const stepStatistics = (loads: ReadonlyArray<Load>, start: number, end: number) => {
   const deltas = new Map<number, number>()
   let value = 0
-  // Summed in one order whatever order the rows came in, so that fractional weights round alike.
-  const ordered = [...loads].sort((a, b) => a.start - b.start || a.end - b.end || a.weight - b.weight)
-  for (const load of ordered) {
+  for (const load of loads) {
+    // Sorted by start: no later load meets the window.
+    if (load.start >= end) break
     const [from, to] = [Math.max(load.start, start), Math.min(load.end, end)]
     if (from >= to) continue
     if (from === start) value += load.weight
@@ -107,6 +110,8 @@ const concurrency: MetricDefinition = {
 
       const rows: Array<ReportRow> = []
       for (const group of groups.values()) {
+        inOrder(group.counts)
+        inOrder(group.weighted)
         const zoneAt = (at: number) =>
           query.timeZone ?? (byTeam ? calendarAt(context, group.team, at)?.timeZone : undefined) ?? "UTC"
         const windows =
