@@ -19,7 +19,10 @@ export interface GroupingOptions {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
-/** The local date of an instant in a zone, `YYYY-MM-DD`. */
+/**
+ * The local date of an instant in a zone, `YYYY-MM-DD`. Reports label every value they count,
+ * so this reads the date with one cached formatter instead of building zoned date-times.
+ */
 export const localDate = (at: number, timeZone: string): string => {
   let format = dateFormats.get(timeZone)
   if (format === undefined) {
@@ -29,7 +32,10 @@ export const localDate = (at: number, timeZone: string): string => {
   return format.format(at)
 }
 
-/** The local start date of the period (a day, a week from Monday, a month) holding `date`. */
+/**
+ * The local start date of the period (a day, a week from Monday, a month) holding `date`:
+ * the label core's `periodStart` gives, computed on the date alone.
+ */
 export const periodOfDate = (date: string, period: Period): string => {
   if (period === "day") return date
   if (period === "month") return `${date.slice(0, 8)}01`
