@@ -41,6 +41,18 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
     expect(await volume()).toBe(1)
   })
 
+  it("stores a batch sent twice at once exactly once", async () => {
+    const batch = [
+      ev("e1", "conversation.created", 0, customer),
+      ev("e2", "message.human", 3, ana),
+      ev("e3", "conversation.resolved", 9, ana),
+    ]
+    const results = await Promise.all([kpi.ingest(batch), kpi.ingest(batch), kpi.ingest(batch)])
+    expect(results.map((r) => r.accepted).sort()).toEqual([0, 0, 3])
+    expect(results.map((r) => r.duplicates).sort()).toEqual([0, 3, 3])
+    expect(await volume()).toBe(1)
+  })
+
   it("refuses a resend with other content, naming the id, and stores nothing of its batch", async () => {
     await kpi.ingest([ev("e1", "conversation.created", 0, customer)])
     const error = await refusal([
