@@ -23,7 +23,14 @@ const optional = <A, I>(schema: Schema.Schema<A, I, never>) => Schema.optionalWi
  */
 export const MetricQuery = Schema.Struct({
   metric: Schema.String,
-  groupBy: Schema.optionalWith(Schema.Array(GroupKey), { default: () => [] }),
+  groupBy: Schema.optionalWith(
+    Schema.Array(GroupKey).pipe(
+      Schema.filter(
+        (keys) => new Set(keys).size === keys.length || "expected each of team, person and period at most once",
+      ),
+    ),
+    { default: () => [] },
+  ),
   period: optional(oneOf("day", "week", "month")),
   timeZone: optional(TimeZone),
   from: optional(InstantMillis),
@@ -43,9 +50,6 @@ export const MetricQuery = Schema.Struct({
     const problems: Array<Schema.FilterIssue> = []
     if (q.groupBy.includes("period") && q.period === undefined) {
       problems.push({ path: ["period"], message: "expected day, week or month when grouping by period" })
-    }
-    if (new Set(q.groupBy).size !== q.groupBy.length) {
-      problems.push({ path: ["groupBy"], message: "expected each of team, person and period at most once" })
     }
     if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
       problems.push({ path: ["to"], message: "expected an instant not before from" })
