@@ -18,37 +18,16 @@ import { decodeOrgFile, importOrg } from "@teamops/org"
 import { Effect, Either } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createServer, defaultPlugins, type TeamopsServer } from "../src/index.js"
+import { type Block, blocksOf, type Example, exampleAt } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/kpis.md", import.meta.url), "utf8")
 
-interface Block {
-  readonly lang: string
-  readonly text: string
-  readonly line: number
-  /** The file the block holds, when the line before it names one: "Save this as `org.json`:". */
-  readonly file: string | undefined
-}
-
-const blocks: ReadonlyArray<Block> = [...page.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => {
-  const before = page.slice(0, m.index).trimEnd().split("\n").at(-1) ?? ""
-  return {
-    lang: m[1] as string,
-    text: m[2] as string,
-    line: page.slice(0, m.index).split("\n").length,
-    file: /`([\w.-]+\.jsonl?)`:$/.exec(before)?.[1],
-  }
-})
+const blocks = blocksOf(page)
 
 const files = new Map(blocks.flatMap((b) => (b.file === undefined ? [] : [[b.file, b.text] as const])))
 
 type Step =
-  | {
-      readonly kind: "graphql"
-      readonly title: string
-      readonly graphql: string
-      readonly variables: Record<string, unknown>
-      readonly expected: unknown
-    }
+  | ({ readonly kind: "graphql" } & Example)
   | { readonly kind: "command"; readonly title: string; readonly args: ReadonlyArray<string>; readonly output: Block }
 
 /** The words of a command line, quotes removed: `--query '{"a": 1}'` is two words. */
@@ -72,21 +51,7 @@ const steps: ReadonlyArray<Step> = blocks.flatMap((block, i): Array<Step> => {
     ]
   }
   if (block.lang !== "graphql") return []
-  const json = (at: number) => {
-    const found = next(at)
-    if (found.lang !== "json") throw new Error(`${where(block)}: expected a json block after the request`)
-    return JSON.parse(found.text) as Record<string, unknown>
-  }
-  let answer = json(i + 1)
-  let variables: Record<string, unknown> = {}
-  if (!("data" in answer) && !("errors" in answer)) {
-    variables = answer
-    answer = json(i + 2)
-  }
-  const first = block.text.split("\n").find((l) => l.trim() !== "{") ?? ""
-  return [
-    { kind: "graphql", title: `line ${block.line}: ${first.trim()}`, graphql: block.text, variables, expected: answer },
-  ]
+  return [{ kind: "graphql", ...exampleAt("docs/kpis.md", blocks, i) }]
 })
 
 let server: TeamopsServer

@@ -4,45 +4,15 @@
 import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createServer, defaultPlugins, seedDemo, type TeamopsServer } from "../src/index.js"
+import { blocksOf, type Example, exampleAt } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/ladders.md", import.meta.url), "utf8")
 
-interface Block {
-  readonly lang: string
-  readonly text: string
-  readonly line: number
-}
+const blocks = blocksOf(page)
 
-interface Example {
-  readonly title: string
-  readonly graphql: string
-  readonly variables: Record<string, unknown>
-  readonly expected: { readonly data?: unknown; readonly errors?: unknown }
-}
-
-const blocks: ReadonlyArray<Block> = [...page.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
-  lang: m[1] as string,
-  text: m[2] as string,
-  line: page.slice(0, m.index).split("\n").length,
-}))
-
-/** Each GraphQL block, then its variables when the next json block is no answer, then its answer. */
-const examples: ReadonlyArray<Example> = blocks.flatMap((block, i) => {
-  if (block.lang !== "graphql") return []
-  const json = (at: number) => {
-    const next = blocks[at]
-    if (next?.lang !== "json") throw new Error(`docs/ladders.md:${block.line}: expected a json block after the request`)
-    return JSON.parse(next.text) as Record<string, unknown>
-  }
-  let answer = json(i + 1)
-  let variables: Record<string, unknown> = {}
-  if (!("data" in answer) && !("errors" in answer)) {
-    variables = answer
-    answer = json(i + 2)
-  }
-  const first = block.text.split("\n").find((l) => l.trim() !== "{") ?? ""
-  return [{ title: `line ${block.line}: ${first.trim()}`, graphql: block.text, variables, expected: answer }]
-})
+const examples: ReadonlyArray<Example> = blocks.flatMap((block, i) =>
+  block.lang === "graphql" ? [exampleAt("docs/ladders.md", blocks, i)] : [],
+)
 
 // Ids are made when rows are created, so the page's ids are not this server's. Each id in an
 // answer of the page stands for the id at the same place in the real answer.
