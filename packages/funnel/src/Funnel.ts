@@ -1,6 +1,7 @@
 import {
   botResolved,
   complexityAt,
+  complexityTimelines,
   groupsOf,
   hasHumanMessage,
   keeps,
@@ -43,10 +44,7 @@ export const funnel: MetricDefinition = {
         if (view.followed === 0) groups.add(view.at, null, null).customers.add(view.customer_id)
       }
       const cycles = yield* facts.cycles(window, ["start", "resolution"])
-      const timelines =
-        context.query.complexity === undefined
-          ? new Map()
-          : yield* facts.complexityOf([...new Set(cycles.map((c) => c.conversation_id))], asOf)
+      const timelines = yield* complexityTimelines(context, cycles)
       const count = (basis: number | null, c: (typeof cycles)[number], layer: "botResolved" | "human") => {
         if (!inWindow(context, basis)) return
         if (!keeps(context, () => complexityAt(timelines.get(c.conversation_id), basis))) return

@@ -18,6 +18,7 @@ import type { ComplexityChange, CycleBasis, CycleRow } from "./FactReader.js"
 import {
   businessSeconds,
   calendarAt,
+  complexityTimelines,
   groupsOf,
   keeps,
   type MetricDefinition,
@@ -45,10 +46,7 @@ const summaries = (acc: Durations) => ({ calendar: summarize(acc.calendar), busi
 const loadCycles = (context: ReportContext, bases: ReadonlyArray<CycleBasis>, withRating = false) =>
   Effect.gen(function* () {
     const cycles = yield* context.facts.cycles(context.window, bases, { withRating })
-    const timelines: ReadonlyMap<string, ReadonlyArray<ComplexityChange>> = context.query.complexity === undefined
-      ? new Map()
-      : yield* context.facts.complexityOf([...new Set(cycles.map((c) => c.conversation_id))], context.window.asOf)
-    return { cycles, timelines }
+    return { cycles, timelines: yield* complexityTimelines(context, cycles) }
   })
 
 const inWindow = (context: ReportContext, at: number | null): at is number =>
@@ -104,10 +102,7 @@ const replyTime: MetricDefinition = {
     Effect.gen(function* () {
       const asOf = context.window.asOf
       const replies = yield* context.facts.replies(context.window)
-      const timelines =
-        context.query.complexity === undefined
-          ? new Map<string, ReadonlyArray<ComplexityChange>>()
-          : yield* context.facts.complexityOf([...new Set(replies.map((r) => r.conversation_id))], asOf)
+      const timelines = yield* complexityTimelines(context, replies)
       const groups = groupsOf(context, durations)
       for (const r of replies) {
         if (!keeps(context, () => complexityAt(timelines.get(r.conversation_id), r.human_at))) continue
@@ -302,10 +297,7 @@ const csatScore: MetricDefinition = {
         const before = kept.get(key)
         if (before === undefined || r.at > before.at || (r.at === before.at && r.seq > before.seq)) kept.set(key, r)
       }
-      const timelines =
-        context.query.complexity === undefined
-          ? new Map<string, ReadonlyArray<ComplexityChange>>()
-          : yield* context.facts.complexityOf([...new Set(ratings.map((r) => r.conversation_id))], asOf)
+      const timelines = yield* complexityTimelines(context, ratings)
       const groups = groupsOf(context, () => ({ numerator: 0, denominator: 0 }))
       for (const r of kept.values()) {
         if (!inWindow(context, r.at)) continue

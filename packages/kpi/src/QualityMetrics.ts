@@ -1,7 +1,13 @@
 import { Effect } from "effect"
 import { complexityAt } from "./CycleView.js"
-import type { ComplexityChange } from "./FactReader.js"
-import { groupsOf, keeps, type MetricDefinition, type ReportContext, rowsOf } from "./ReportContext.js"
+import {
+  complexityTimelines,
+  groupsOf,
+  keeps,
+  type MetricDefinition,
+  type ReportContext,
+  rowsOf,
+} from "./ReportContext.js"
 import { rate, summarize } from "./Statistics.js"
 
 interface Scores {
@@ -16,12 +22,7 @@ interface Scores {
 const scoresOf = (context: ReportContext) =>
   Effect.gen(function* () {
     const reviews = yield* context.facts.reviews(context.window)
-    const withConversation = [
-      ...new Set(reviews.flatMap((r) => (r.conversation_id === null ? [] : [r.conversation_id]))),
-    ]
-    const timelines: ReadonlyMap<string, ReadonlyArray<ComplexityChange>> = context.query.complexity === undefined
-      ? new Map()
-      : yield* context.facts.complexityOf(withConversation, context.window.asOf)
+    const timelines = yield* complexityTimelines(context, reviews)
     const groups = groupsOf<Scores>(context, () => ({ scores: [], allNa: 0 }))
     for (const r of reviews) {
       const changes = r.conversation_id === null ? undefined : timelines.get(r.conversation_id)

@@ -1,8 +1,8 @@
 import type { DbError } from "@teamops/core"
-import type { Effect } from "effect"
+import { Effect } from "effect"
 import { businessMillis, type CalendarVersion, versionAt } from "./Calendar.js"
 import type { Complexity } from "./Event.js"
-import type { FactReaderService, Window } from "./FactReader.js"
+import type { ComplexityChange, FactReaderService, Window } from "./FactReader.js"
 import { type GroupLabels, grouping } from "./Grouping.js"
 import type { MetricQuery } from "./MetricQuery.js"
 
@@ -55,6 +55,21 @@ export const groupsOf = <Acc>(context: ReportContext, open: () => Acc) =>
 /** Whether a value whose complexity is `complexity` is kept by the query's complexity filter. */
 export const keeps = (context: ReportContext, complexity: () => Complexity) =>
   context.query.complexity === undefined || complexity() === context.query.complexity
+
+/**
+ * The complexity changes of the conversations of `rows` (those with a conversation), read only
+ * when the query filters on complexity: no statement otherwise.
+ */
+export const complexityTimelines = (
+  context: ReportContext,
+  rows: ReadonlyArray<{ readonly conversation_id: string | null }>,
+): Effect.Effect<ReadonlyMap<string, ReadonlyArray<ComplexityChange>>, DbError> =>
+  context.query.complexity === undefined
+    ? Effect.succeed(new Map())
+    : context.facts.complexityOf(
+        [...new Set(rows.flatMap((r) => (r.conversation_id === null ? [] : [r.conversation_id])))],
+        context.window.asOf,
+      )
 
 /** The report rows of filled groups. */
 export const rowsOf = <Acc>(

@@ -24,5 +24,13 @@ export { MetricQuery } from "./MetricQuery.js"
 export { builtInMetrics, Metrics, metricReport, metricReportPoint } from "./MetricReport.js"
 export { kpiPlugin } from "./plugin.js"
 export { reportRows, thrown } from "./QueryField.js"
-export { groupsOf, keeps, type MetricDefinition, type ReportContext, type ReportRow, rowsOf } from "./ReportContext.js"
+export {
+  complexityTimelines,
+  groupsOf,
+  keeps,
+  type MetricDefinition,
+  type ReportContext,
+  type ReportRow,
+  rowsOf,
+} from "./ReportContext.js"
 export { setCalendar } from "./TeamCalendar.js"
