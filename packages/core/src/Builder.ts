@@ -1,16 +1,19 @@
 /// <reference types="@pothos/plugin-errors" preserve="true" />
 /// <reference types="@pothos/plugin-relay" preserve="true" />
 // The references keep the plugins' schema-builder options in the published types.
-import SchemaBuilder, { ObjectRef } from "@pothos/core"
+import SchemaBuilder, { InterfaceRef, ObjectRef } from "@pothos/core"
 import ErrorsPlugin from "@pothos/plugin-errors"
 import RelayPlugin from "@pothos/plugin-relay"
 import type DataLoader from "dataloader"
 import { ConflictError, InputError, NotFoundError } from "./Errors.js"
+import type { Run } from "./Resolver.js"
 
-/** What every resolver sees: the HTTP request and the request's dataloaders. */
+/** What every resolver sees: the HTTP request, the request's dataloaders, and the host runtime. */
 export interface RequestContext {
   readonly request: Request
   readonly loaders: Map<string, DataLoader<any, any>>
+  /** Runs an Effect on the host runtime, attributed to plugin `pluginId` (request loaders use it). */
+  readonly run: (pluginId: string) => Run
 }
 
 export interface TeamopsSchemaTypes {
@@ -47,7 +50,7 @@ export const createBuilder = (): Builder => {
       },
     }),
   )
-  const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
+  const ErrorInterface = builder.interfaceType(ownRef(builder as unknown as Builder, ErrorRef), {
     description: "A failure the caller can act on; `message` says what went wrong in plain words.",
     fields: (t) => ({ message: t.exposeString("message") }),
   })
@@ -72,10 +75,30 @@ export const createBuilder = (): Builder => {
   return builder as unknown as Builder
 }
 
+type Types = TeamopsSchemaTypes & PothosSchemaTypes.ExtendDefaultTypes<TeamopsSchemaTypes>
+
+/**
+ * The GraphQL `Error` interface every expected failure implements (`message`), declared by the
+ * kernel: `builder.objectType(AcmeError, { interfaces: [ErrorRef], ... })`.
+ */
+export const ErrorRef: InterfaceRef<Types, Error> = new InterfaceRef("Error")
+
+/**
+ * A fresh reference in `builder` standing for the shared reference `shared`. A plugin that
+ * implements a type whose shared reference it exports (`TeamRef`) implements this one instead:
+ * fields given to the shared reference itself would stay on it for the next builder (a second
+ * host in one process).
+ */
+export const ownRef = <R extends ObjectRef<Types, any> | InterfaceRef<Types, any>>(builder: Builder, shared: R): R => {
+  const ref = (shared instanceof InterfaceRef ? new InterfaceRef(shared.name) : new ObjectRef(shared.name)) as R
+  ;(
+    builder as unknown as { configStore: { associateParamWithRef: (param: unknown, ref: unknown) => void } }
+  ).configStore.associateParamWithRef(shared, ref)
+  return ref
+}
+
 /**
  * A reference to a GraphQL object type, made before any builder exists, so that other
  * plugins can add fields to a type they do not own (`builder.objectField(PersonRef, …)`).
  */
-export const objectRef = <T>(
-  name: string,
-): ObjectRef<TeamopsSchemaTypes & PothosSchemaTypes.ExtendDefaultTypes<TeamopsSchemaTypes>, T> => new ObjectRef(name)
+export const objectRef = <T>(name: string): ObjectRef<Types, T> => new ObjectRef(name)

@@ -4,9 +4,8 @@ import SQLite from "better-sqlite3"
 import { Context, Effect, Exit, FiberRef, Layer, Option, type Scope } from "effect"
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely"
 import pg from "pg"
-import { DbError } from "./Errors.js"
-
-export type Dialect = "sqlite" | "postgres"
+import type { Dialect } from "./Dialect.js"
+import { DbError, type DbErrorReason } from "./Errors.js"
 
 /** Where the data lives, parsed from a database URL or path. */
 export type DbLocation =
@@ -61,6 +60,27 @@ export class Db extends Context.Tag("@teamops/core/Db")<Db, DbService>() {
 
 const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
 
+// PostgreSQL's SQLSTATE classes 08 (connection) and 57P (operator intervention), and 53300
+// (too many connections); the socket errors of Node; SQLite's busy and unopenable files.
+const unavailable =
+  /^(08...|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|SQLITE_BUSY.*|SQLITE_LOCKED.*|SQLITE_CANTOPEN.*)$/
+
+/** Why a driver refused a statement, from the error codes of `pg` and better-sqlite3. */
+export const reasonOf = (cause: unknown): DbErrorReason => {
+  const code = (cause as { code?: unknown } | null)?.code
+  if (typeof code !== "string") {
+    return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(describe(cause))
+      ? "unavailable"
+      : "other"
+  }
+  if (code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY")
+    return "unique"
+  if (code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY") return "foreign-key"
+  return unavailable.test(code) ? "unavailable" : "other"
+}
+
+const dbError = (message: string, cause: unknown) => new DbError({ message, reason: reasonOf(cause), cause })
+
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
 
 const sqliteKysely = (file: string, options: DbOptions) =>
@@ -73,7 +93,7 @@ const sqliteKysely = (file: string, options: DbOptions) =>
       database.pragma("busy_timeout = 5000")
       return new Kysely<any>({ dialect: new SqliteDialect({ database }), log: logTo(options) })
     },
-    catch: (cause) => new DbError({ message: `cannot open SQLite database ${file}: ${describe(cause)}`, cause }),
+    catch: (cause) => dbError(`cannot open SQLite database ${file}: ${describe(cause)}`, cause),
   })
 
 // PostgreSQL sends 64-bit integers and numerics as strings; counts and sums here fit a double.
@@ -107,7 +127,7 @@ export const openDb = (url: string, options: DbOptions = {}): Effect.Effect<DbSe
     const where = location.dialect === "sqlite" ? location.file : redact(location.url)
     yield* Effect.tryPromise({
       try: () => sql`select 1`.execute(kysely),
-      catch: (cause) => new DbError({ message: `cannot reach the database at ${where}: ${describe(cause)}`, cause }),
+      catch: (cause) => dbError(`cannot reach the database at ${where}: ${describe(cause)}`, cause),
     })
     return makeDbService(kysely, location.dialect, where)
   })
@@ -129,7 +149,7 @@ export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: s
       Effect.tryPromise({
         try: () => work((Option.isSome(open) ? open.value.trx : kysely) as Kysely<DB>),
         catch: (cause) => {
-          const error = new DbError({ message: describe(cause), cause })
+          const error = dbError(describe(cause), cause)
           if (Option.isSome(open)) open.value.failed ??= error
           return error
         },
@@ -143,7 +163,7 @@ export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: s
         : Effect.acquireUseRelease(
             Effect.tryPromise({
               try: () => kysely.startTransaction().execute(),
-              catch: (cause) => new DbError({ message: `cannot start a transaction: ${describe(cause)}`, cause }),
+              catch: (cause) => dbError(`cannot start a transaction: ${describe(cause)}`, cause),
             }),
             (trx) => {
               const open: OpenTransaction = { trx }
@@ -153,12 +173,13 @@ export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: s
                     ? Effect.fail(
                         new DbError({
                           message: `the transaction was rolled back: a statement in it failed: ${open.failed.message}`,
+                          reason: open.failed.reason,
                           cause: open.failed,
                         }),
                       )
                     : Effect.tryPromise({
                         try: () => trx.commit().execute(),
-                        catch: (cause) => new DbError({ message: `commit failed: ${describe(cause)}`, cause }),
+                        catch: (cause) => dbError(`commit failed: ${describe(cause)}`, cause),
                       }),
                 ),
               )

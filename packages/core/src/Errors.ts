@@ -21,9 +21,17 @@ export class ConflictError extends Schema.TaggedError<ConflictError>()("Conflict
   message: Schema.String,
 }) {}
 
-/** The database refused or could not be reached. */
+/**
+ * Why the database refused a statement, decided once from the driver's error: a unique
+ * index or a foreign key refused the row, the database could not be reached, or anything else.
+ */
+export const DbErrorReason = Schema.Literal("unique", "foreign-key", "unavailable", "other")
+export type DbErrorReason = typeof DbErrorReason.Type
+
+/** The database refused or could not be reached; `reason` says why. */
 export class DbError extends Schema.TaggedError<DbError>()("DbError", {
   message: Schema.String,
+  reason: Schema.optionalWith(DbErrorReason, { default: () => "other" }),
   cause: Schema.optional(Schema.Unknown),
 }) {}
 

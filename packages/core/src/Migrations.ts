@@ -1,6 +1,7 @@
 import { Effect } from "effect"
-import { type Kysely, type Migration, type MigrationResult, Migrator, PostgresAdapter, sql } from "kysely"
+import { type Kysely, type Migration, type MigrationResult, Migrator, sql } from "kysely"
 import { Db } from "./Db.js"
+import { isPostgres } from "./Dialect.js"
 import { PluginError } from "./Errors.js"
 
 export type { Migration }
@@ -67,9 +68,3 @@ const inTransaction = (migration: Migration): Migration => {
     ? { up: wrap(migration.up) }
     : { up: wrap(migration.up), down: wrap(migration.down) }
 }
-
-/**
- * Whether a migration runs on PostgreSQL, for the few column definitions that differ
- * (binary collation of sort keys, so both stores order text the same way).
- */
-export const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter

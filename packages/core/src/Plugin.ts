@@ -2,13 +2,20 @@ import type { Effect, Layer, Schema } from "effect"
 import type { Builder } from "./Builder.js"
 import type { Contribution, ExtensionPoint } from "./ExtensionPoint.js"
 import type { Migrations } from "./Migrations.js"
-import type { Run } from "./Resolver.js"
+import type { Run, RunQuery } from "./Resolver.js"
 
 /** What a plugin's `schema` function gets besides the builder. */
 export interface SchemaKit {
   readonly pluginId: string
-  /** Runs an Effect on the host runtime, attributed to this plugin (logs and spans). */
+  /**
+   * Runs an Effect on the host runtime, attributed to this plugin (logs and spans). A typed
+   * failure reaches the field's declared error payloads; anything else is masked and logged once.
+   */
   readonly run: Run
+  /** Like `run`, for query fields: input and not-found failures reach the caller as field errors. */
+  readonly runQuery: RunQuery
+  /** Fails the field with a broken invariant (a stored row referring to nothing), attributed to this plugin. */
+  readonly invariant: (message: string) => never
 }
 
 /** Demo data a plugin can add; `seed` must add nothing that is already there. */

@@ -1,16 +1,25 @@
-export { type Builder, createBuilder, objectRef, type RequestContext, type TeamopsSchemaTypes } from "./Builder.js"
+export {
+  type Builder,
+  createBuilder,
+  ErrorRef,
+  objectRef,
+  ownRef,
+  type RequestContext,
+  type TeamopsSchemaTypes,
+} from "./Builder.js"
 export {
   Db,
   type DbLocation,
   type DbOptions,
   type DbService,
-  type Dialect,
   makeDbService,
   openDb,
   parseDatabaseUrl,
+  reasonOf,
 } from "./Db.js"
 export { decodeInput, toInputError } from "./Decode.js"
-export { ConflictError, DbError, InputError, NotFoundError, PluginError } from "./Errors.js"
+export { binaryCollation, type Dialect, type DialectCapabilities, dialectOf, isPostgres } from "./Dialect.js"
+export { ConflictError, DbError, DbErrorReason, InputError, NotFoundError, PluginError } from "./Errors.js"
 export {
   type Contributed,
   type Contribution,
@@ -21,11 +30,37 @@ export {
 } from "./ExtensionPoint.js"
 export { encodeGlobalID, GlobalId } from "./GlobalId.js"
 export { Email, isKey, Key, Name } from "./Keys.js"
-export { loaderOf } from "./Loader.js"
-export { isPostgres, type Migration, type Migrations, migrate, tablePrefix } from "./Migrations.js"
-export { type ConnectionArgs, connectionOf, encodeCursor, maxPageSize, type Page, pageOf } from "./Page.js"
+export {
+  groupedByKey,
+  groupedLoader,
+  inKeyOrder,
+  keyedLoader,
+  loaderOf,
+  requestLoader,
+} from "./Loader.js"
+export { type Migration, type Migrations, migrate, tablePrefix } from "./Migrations.js"
+export {
+  batchedConnection,
+  type ChildPages,
+  type ConnectionArgs,
+  connectionOf,
+  encodeCursor,
+  listConnection,
+  maxPageSize,
+  type Page,
+  pageOf,
+} from "./Page.js"
 export { type Demo, definePlugin, type Plugin, type PluginManifest, type SchemaKit } from "./Plugin.js"
-export { makeRun, type Run } from "./Resolver.js"
+export {
+  failedPlugin,
+  fieldError,
+  invariant,
+  makeRun,
+  makeRunQuery,
+  PluginFailure,
+  type Run,
+  type RunQuery,
+} from "./Resolver.js"
 export {
   Instant,
   InstantMillis,

@@ -61,6 +61,7 @@ describe("openDb", () => {
       const error = yield* Effect.flip(openDb("postgres://postgres@127.0.0.1:1/none"))
       assert.instanceOf(error, DbError)
       assert.include(error.message, "cannot reach the database at postgres://postgres@127.0.0.1:1/none")
+      assert.strictEqual(error.reason, "unavailable")
     }),
   )
 
@@ -125,6 +126,27 @@ describe.each(testDialects())("Db on %s", (dialect) => {
       const error = yield* Effect.flip(db.query((k) => k.selectFrom("missing").selectAll().execute()))
       assert.instanceOf(error, DbError)
       assert.match(error.message, /missing/)
+      assert.strictEqual(error.reason, "other")
+    }),
+  )
+
+  it.scoped("says why: a unique index or a foreign key refused the row", () =>
+    Effect.gen(function* () {
+      const db = yield* freshDb(dialect)
+      yield* db.query((k) =>
+        k.schema
+          .createTable("child")
+          .addColumn("parent", "text", (c) => c.references("t.id"))
+          .execute(),
+      )
+      yield* insert(db, "a")
+      const duplicate = yield* Effect.flip(insert(db, "a"))
+      assert.strictEqual(duplicate.reason, "unique")
+      const orphan = yield* Effect.flip(db.query((k) => k.insertInto("child").values({ parent: "none" }).execute()))
+      assert.strictEqual(orphan.reason, "foreign-key")
+      // A transaction rolled back by a failed statement keeps that statement's reason.
+      const rolledBack = yield* Effect.flip(db.transaction(Effect.ignore(insert(db, "a"))))
+      assert.strictEqual(rolledBack.reason, "unique")
     }),
   )
 

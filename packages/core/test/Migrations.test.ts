@@ -3,8 +3,9 @@ import { Effect } from "effect"
 import { type Kysely, sql } from "kysely"
 import pg from "pg"
 import { Db, openDb } from "../src/Db.js"
+import { isPostgres } from "../src/Dialect.js"
 import { PluginError } from "../src/Errors.js"
-import { isPostgres, type Migration, type Migrations, migrate, tablePrefix } from "../src/Migrations.js"
+import { type Migration, type Migrations, migrate, tablePrefix } from "../src/Migrations.js"
 import { testDatabase, testDialects } from "../src/testing.js"
 
 /** A fresh database of `dialect`, dropped when the scope closes. */

@@ -6,11 +6,14 @@ import {
   type DbError,
   type DbService,
   type ExtensionPoint,
+  invariant,
   makeRun,
+  makeRunQuery,
   migrate,
   openDb,
   type Plugin,
   PluginError,
+  type SchemaKit,
   toInputError,
 } from "@teamops/core"
 import { Context, Effect, Either, Layer, Logger, ManagedRuntime, Schema, type Scope } from "effect"
@@ -134,7 +137,7 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
       yield* step(
         plugin,
         Effect.try({
-          try: () => plugin.schema?.(builder, { pluginId: plugin.id, run: makeRun(runtime, plugin.id) }),
+          try: () => plugin.schema?.(builder, schemaKit(runtime, plugin.id)),
           catch: (e) =>
             new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": schema failed: ${messageOf(e)}` }),
         }),
@@ -164,6 +167,11 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
     ]
     return { db, runtime, schema, plugins, booted }
   }).pipe(Effect.provide(stderrLogger))
+
+const schemaKit = (runtime: ManagedRuntime.ManagedRuntime<any, never>, pluginId: string): SchemaKit => {
+  const run = makeRun(runtime, pluginId)
+  return { pluginId, run, runQuery: makeRunQuery(run), invariant: (message) => invariant(pluginId, message) }
+}
 
 // The shared builder always declares `Mutation`; GraphQL refuses it empty when no plugin adds one.
 const withoutEmptyMutation = (schema: GraphQLSchema) => {

@@ -1,9 +1,10 @@
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http"
-import type { RequestContext } from "@teamops/core"
+import { makeRun, type RequestContext, type Run } from "@teamops/core"
 import { Cause, Effect, Exit, Scope } from "effect"
 import { createYoga, type YogaServerInstance } from "graphql-yoga"
 import { useHealth } from "./Health.js"
 import { bootHost, type Host, type HostConfig } from "./Host.js"
+import { errorLogger, maskError } from "./MaskedErrors.js"
 
 export interface ServerConfig extends HostConfig {
   /** Serve GraphiQL at `/graphql` to browsers (default: true). */
@@ -31,11 +32,15 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
     throw Cause.squash(booted.cause)
   }
   const host = booted.value
+  const runs = new Map<string, Run>(host.booted.map((p) => [p.id, makeRun(host.runtime, p.id)]))
+  const runAs = (pluginId: string) => runs.get(pluginId) ?? makeRun(host.runtime, pluginId)
   const yoga = createYoga<Record<string, never>, RequestContext>({
     schema: host.schema,
     graphiql: config.graphiql ?? true,
     landingPage: false,
-    context: ({ request }) => ({ request, loaders: new Map() }),
+    logging: errorLogger(host.runtime),
+    maskedErrors: { maskError },
+    context: ({ request }) => ({ request, loaders: new Map(), run: runAs }),
     plugins: [useHealth(host)],
   })
   let http: HttpServer | undefined

@@ -5,7 +5,9 @@ import {
   contribute,
   DbError,
   definePlugin,
+  ErrorRef,
   extensionPoint,
+  InputError,
   Key,
   type Migrations,
   NotFoundError,
@@ -13,7 +15,7 @@ import {
 } from "@teamops/core"
 import { testDatabase, testDialects } from "@teamops/core/testing"
 import { Context, Effect, Layer, Schema } from "effect"
-import { afterEach, assert, describe, it } from "vitest"
+import { afterEach, assert, describe, it, vi } from "vitest"
 import { createServer, type ServerConfig, type TeamopsServer } from "../src/Server.js"
 
 const servers: Array<TeamopsServer> = []
@@ -474,9 +476,21 @@ describe("the resolver adapter", () => {
   const faulty = definePlugin({
     id: "acme-faulty",
     version: "1.0.0",
-    schema: (builder, { run }) => {
+    schema: (builder, { run, runQuery, invariant }) => {
       builder.queryFields((t) => ({
         fine: t.string({ resolve: () => run(Effect.succeed("fine")) }),
+        missing: t.string({
+          args: { team: t.arg.string({ required: true }) },
+          resolve: (_, args) =>
+            runQuery(
+              Effect.fail(new NotFoundError({ message: `no team "${args.team}"`, entity: "Team", key: args.team })),
+              () => "team",
+            ),
+        }),
+        badInput: t.string({
+          resolve: () => runQuery(Effect.fail(new InputError({ path: ["when"], message: "when: expected a date" }))),
+        }),
+        broken: t.string({ resolve: () => invariant("row 7 refers to nothing") }),
         undeclared: t.string({
           resolve: () => run(Effect.fail(new NotFoundError({ message: "no such team", entity: "Team", key: "x" }))),
         }),
@@ -540,6 +554,63 @@ describe("the resolver adapter", () => {
       body.errors?.map((e) => e.message),
       ["Unexpected error."],
     )
+  })
+
+  it("logs each masked failure once, with the plugin and the field", async () => {
+    const server = await boot({ plugins: [faulty] })
+    const lines: Array<string> = []
+    const spy = vi.spyOn(console, "error").mockImplementation((...args) => {
+      lines.push(args.join(" "))
+    })
+    try {
+      for (const field of ["undeclared", "defect", "dbFailure", "broken"]) {
+        lines.length = 0
+        await masked(server, field)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        assert.strictEqual(lines.length, 1, `${field}: ${lines.join("\n")}`)
+        assert.include(lines[0], "plugin=acme-faulty", field)
+        assert.include(lines[0], `path=${field}`, field)
+      }
+      assert.include(lines[0], "row 7 refers to nothing")
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
+  it("reports input and not-found failures of query fields as field errors naming the argument", async () => {
+    const server = await boot({ plugins: [faulty] })
+    const missing = await graphql(server, `{ missing(team: "nope") }`)
+    assert.deepStrictEqual(
+      missing.body.errors?.map((e: any) => [e.message, e.extensions?.code]),
+      [['team: no team "nope"', "NOT_FOUND"]],
+    )
+    const bad = await graphql(server, "{ badInput }")
+    assert.deepStrictEqual(
+      bad.body.errors?.map((e: any) => [e.message, e.extensions?.code]),
+      [["when: expected a date", "BAD_USER_INPUT"]],
+    )
+  })
+
+  it("gives a plugin's own error type the kernel's Error interface, in every host of the process", async () => {
+    class QuotaError extends Schema.TaggedError<QuotaError>()("QuotaError", { message: Schema.String }) {}
+    const quota = definePlugin({
+      id: "acme-quota",
+      version: "1.0.0",
+      schema: (builder, { run }) => {
+        builder.objectType(QuotaError, { name: "QuotaError", interfaces: [ErrorRef], fields: () => ({}) })
+        builder.queryField("quota", (t) => t.int({ resolve: () => 1 }))
+        builder.mutationField("spend", (t) =>
+          t.string({
+            errors: { types: [QuotaError], union: { name: "SpendResult" }, result: { name: "SpendSuccess" } },
+            resolve: () => run(Effect.fail(new QuotaError({ message: "over quota" }))),
+          }),
+        )
+      },
+    })
+    for (const server of [await boot({ plugins: [quota] }), await boot({ plugins: [quota] })]) {
+      const { body } = await graphql(server, "mutation { spend { ... on Error { __typename message } } }")
+      assert.deepStrictEqual(body, { data: { spend: { __typename: "QuotaError", message: "over quota" } } })
+    }
   })
 
   it("returns a declared error as its typed payload", async () => {
