@@ -3,7 +3,8 @@ import { LadderRepo, type LadderVersion } from "@teamops/roles"
 import { Context, Effect, Either, Layer } from "effect"
 import { AssessmentRepo, type LatestRating } from "./AssessmentRepo.js"
 import type { VersionChanges } from "./CompetencyMapping.js"
-import { currentLevel } from "./Promotion.js"
+import { type NoNextLevel, nextLevelOfPerson, type PersonNextLevel } from "./NextLevel.js"
+import { currentLevel, type LevelAt } from "./Promotion.js"
 import { promotionsOf } from "./PromotionRows.js"
 import { assessReadiness, type EvidenceTally, type Readiness } from "./Readiness.js"
 
@@ -15,6 +16,12 @@ export interface ReadinessRequest {
 }
 
 export type ReadinessFailure = NotFoundError | InputError
+
+/** A person and their current level (undefined before the first promotion). */
+export interface PersonAtLevel {
+  readonly personId: string
+  readonly current: LevelAt | undefined
+}
 
 /** Reads readiness for many people at once: a fixed number of statements, whatever their number. */
 export interface ReadinessReaderService {
@@ -36,6 +43,22 @@ export interface ReadinessReaderService {
     level: string,
     ladderKey: string | undefined,
   ) => Effect.Effect<ReadonlyArray<Either.Either<Readiness, ReadinessFailure>>, DbError>
+  /**
+   * The next level from each current level (see `nextLevel`), in the latest published
+   * version of its ladder: one statement for the latest versions, none when no one has a
+   * current level.
+   */
+  readonly nextLevels: (
+    currents: ReadonlyArray<LevelAt | undefined>,
+  ) => Effect.Effect<ReadonlyArray<PersonNextLevel>, DbError>
+  /**
+   * The readiness of each person for their next level: one statement for the versions of
+   * each distinct ladder of the current levels, one for the ratings of every person. A
+   * person with no next level answers why.
+   */
+  readonly forNextLevel: (
+    people: ReadonlyArray<PersonAtLevel>,
+  ) => Effect.Effect<ReadonlyArray<Either.Either<Readiness, ReadinessFailure | NoNextLevel>>, DbError>
 }
 
 const published = (history: ReadonlyArray<LadderVersion>) =>
@@ -52,65 +75,124 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
       const ladders = yield* LadderRepo
       const assessments = yield* AssessmentRepo
 
-      const of: ReadinessReaderService["of"] = (requests) =>
-        Effect.gen(function* () {
-          if (requests.length === 0) return []
-          const ladderKeys = [...new Set(requests.map((r) => r.ladderKey))]
-          const histories = new Map(
-            yield* Effect.forEach(ladderKeys, (key) =>
-              Effect.map(ladders.history(key), (history) => [key, published(history)] as const),
-            ),
-          )
-          const ratings = yield* assessments.latestFor([...new Set(requests.map((r) => r.personId))])
+      type History = ReadonlyArray<LadderVersion & { version: number }>
+
+      // The published versions of each ladder, oldest first: one statement per ladder.
+      const historiesOf = (ladderKeys: ReadonlyArray<string>) =>
+        Effect.map(
+          Effect.forEach([...new Set(ladderKeys)], (key) =>
+            Effect.map(ladders.history(key), (history) => [key, published(history)] as const),
+          ),
+          (entries) => new Map<string, History>(entries),
+        )
+
+      // The latest ratings of the people, by person: one statement.
+      const ratingsOf = (personIds: ReadonlyArray<string>) =>
+        Effect.map(assessments.latestFor([...new Set(personIds)]), (ratings) => {
           const byPerson = new Map<string, Array<LatestRating>>()
           for (const rating of ratings) {
             const list = byPerson.get(rating.personId) ?? []
             list.push(rating)
             byPerson.set(rating.personId, list)
           }
-          return requests.map((request) => {
-            const history = histories.get(request.ladderKey) ?? []
-            const latest = history.at(-1)
-            if (latest === undefined) {
-              return Either.left(
-                new NotFoundError({
-                  entity: "Ladder",
-                  key: request.ladderKey,
-                  message: `no published ladder "${request.ladderKey}"`,
-                }),
-              )
-            }
-            const level = latest.effective.levels.find((l) => l.key === request.level)
-            if (level === undefined) {
-              return Either.left(
-                new NotFoundError({
-                  entity: "Level",
-                  key: request.level,
-                  message: `ladder "${latest.ladderKey}" version ${latest.version} has no level "${request.level}" (levels: ${latest.effective.levels.map((l) => l.key).join(", ")})`,
-                }),
-              )
-            }
-            const changes: Array<VersionChanges> = history.map((v) => ({
-              version: v.version,
-              changes: v.document.changes,
-            }))
-            const own = (byPerson.get(request.personId) ?? []).filter((r) => r.ladderKey === request.ladderKey)
-            const evidence = new Map<string, EvidenceTally>()
-            for (const r of own) {
-              evidence.set(JSON.stringify([r.version, r.competency]), {
-                version: r.version,
-                competency: r.competency,
-                count: r.groupEvidence,
-              })
-            }
-            return Either.right(
-              assessReadiness(
-                { ladderKey: latest.ladderKey, version: latest.version, ladder: latest.effective, level },
-                changes,
-                own.map((r) => ({ ...r, order: r.id })),
-                [...evidence.values()],
-              ),
+          return byPerson
+        })
+
+      const readinessAt = (
+        history: History,
+        ratings: ReadonlyArray<LatestRating>,
+        request: ReadinessRequest,
+      ): Either.Either<Readiness, ReadinessFailure> => {
+        const latest = history.at(-1)
+        if (latest === undefined) {
+          return Either.left(
+            new NotFoundError({
+              entity: "Ladder",
+              key: request.ladderKey,
+              message: `no published ladder "${request.ladderKey}"`,
+            }),
+          )
+        }
+        const level = latest.effective.levels.find((l) => l.key === request.level)
+        if (level === undefined) {
+          return Either.left(
+            new NotFoundError({
+              entity: "Level",
+              key: request.level,
+              message: `ladder "${latest.ladderKey}" version ${latest.version} has no level "${request.level}" (levels: ${latest.effective.levels.map((l) => l.key).join(", ")})`,
+            }),
+          )
+        }
+        const changes: Array<VersionChanges> = history.map((v) => ({
+          version: v.version,
+          changes: v.document.changes,
+        }))
+        const own = ratings.filter((r) => r.ladderKey === request.ladderKey)
+        const evidence = new Map<string, EvidenceTally>()
+        for (const r of own) {
+          evidence.set(JSON.stringify([r.version, r.competency]), {
+            version: r.version,
+            competency: r.competency,
+            count: r.groupEvidence,
+          })
+        }
+        return Either.right(
+          assessReadiness(
+            { ladderKey: latest.ladderKey, version: latest.version, ladder: latest.effective, level },
+            changes,
+            own.map((r) => ({ ...r, order: r.id })),
+            [...evidence.values()],
+          ),
+        )
+      }
+
+      const of: ReadinessReaderService["of"] = (requests) =>
+        Effect.gen(function* () {
+          if (requests.length === 0) return []
+          const histories = yield* historiesOf(requests.map((r) => r.ladderKey))
+          const byPerson = yield* ratingsOf(requests.map((r) => r.personId))
+          return requests.map((request) =>
+            readinessAt(histories.get(request.ladderKey) ?? [], byPerson.get(request.personId) ?? [], request),
+          )
+        })
+
+      const nextLevels: ReadinessReaderService["nextLevels"] = (currents) =>
+        Effect.gen(function* () {
+          const latest = currents.some((c) => c !== undefined)
+            ? new Map((yield* ladders.latest).map((v) => [v.ladderKey, v]))
+            : new Map<string, LadderVersion>()
+          return currents.map((current) => {
+            const version = current === undefined ? undefined : latest.get(current.ladderKey)
+            return nextLevelOfPerson(
+              current,
+              version === undefined || version.version === null
+                ? undefined
+                : { ladderKey: version.ladderKey, version: version.version, ladder: version.effective },
             )
+          })
+        })
+
+      const forNextLevel: ReadinessReaderService["forNextLevel"] = (people) =>
+        Effect.gen(function* () {
+          const histories = yield* historiesOf(people.flatMap((p) => (p.current ? [p.current.ladderKey] : [])))
+          const nexts = people.map(({ current }) => {
+            const latest = current === undefined ? undefined : histories.get(current.ladderKey)?.at(-1)
+            return nextLevelOfPerson(
+              current,
+              latest && { ladderKey: latest.ladderKey, version: latest.version, ladder: latest.effective },
+            )
+          })
+          const promotable = people.filter((_, i) => nexts[i]?._tag === "next").map((p) => p.personId)
+          const byPerson =
+            promotable.length === 0 ? new Map<string, Array<LatestRating>>() : yield* ratingsOf(promotable)
+          return people.map(({ personId }, i) => {
+            const next = nexts[i] as PersonNextLevel
+            if (next._tag === "NoNextLevel") return Either.left(next)
+            return readinessAt(histories.get(next.ladderKey) ?? [], byPerson.get(personId) ?? [], {
+              personId,
+              ladderKey: next.ladderKey,
+              level: next.level.key,
+            })
           })
         })
 
@@ -161,7 +243,7 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
           )
         })
 
-      return { of, forPeople }
+      return { of, forPeople, nextLevels, forNextLevel }
     }),
   )
 }

@@ -20,6 +20,7 @@ import type { CatalogCompetency } from "./Catalog.js"
 import { CompetencyCatalog } from "./CompetencyCatalog.js"
 import { keysMappingTo, mapCompetency, type VersionChanges } from "./CompetencyMapping.js"
 import { AddEvidenceInput, type Evidence, type EvidenceKind } from "./Evidence.js"
+import type { NoNextLevel } from "./NextLevel.js"
 import { currentLevel, daysInLevel, type LevelAt, PromotePersonInput, type Promotion } from "./Promotion.js"
 import { PromotionRepo } from "./PromotionRepo.js"
 import type { CompetencyInfo, CompetencyReadiness, Readiness, ReadinessGap } from "./Readiness.js"
@@ -329,19 +330,72 @@ export const competenciesSchema = (builder: Builder, { run }: SchemaKit) => {
         )
       },
     }),
+    nextLevel: t.field({
+      type: LevelRef,
+      nullable: true,
+      description:
+        "The level a promotion leads to from the current level, in the latest version of its ladder: on the same track when several promotions leave it. Null before the first promotion and at the top of a track.",
+      resolve: async (person, _, context) => {
+        const current = currentLevel(await promotionsOf(context).load(person.id))
+        if (current === undefined) return null
+        const key = JSON.stringify([current.ladderKey, current.version, current.level])
+        return loaderOf<string, LadderLevel | null>(context, "competencies.nextLevel", (keys) =>
+          run(
+            Effect.flatMap(ReadinessReader, (r) =>
+              r.nextLevels(
+                keys.map((k) => {
+                  const [ladderKey, version, level] = JSON.parse(k) as [string, number, string]
+                  return { ladderKey, version, level }
+                }),
+              ),
+            ),
+          ).then((answers) =>
+            answers.map((a) =>
+              a._tag === "next" ? { ladderKey: a.ladderKey, version: a.version, level: a.level } : null,
+            ),
+          ),
+        ).load(key)
+      },
+    }),
     readiness: t.field({
       type: ReadinessType,
       description:
-        "Whether the person is ready for a level of the latest version of a ladder: by default the ladder of their current level, else the only ladder with that level.",
+        "Whether the person is ready for a level of the latest version of a ladder: by default the ladder of their current level, else the only ladder with that level. Without `targetLevel`, for the person's next level (see `nextLevel`).",
       args: {
-        targetLevel: t.arg.string({ required: true }),
+        targetLevel: t.arg.string({ required: false }),
         ladder: t.arg.string({ required: false }),
       },
-      resolve: (person, args, context) => {
+      resolve: async (person, args, context) => {
         const ladder = args.ladder ?? undefined
-        const name = `competencies.readiness:${JSON.stringify([args.targetLevel, ladder ?? null])}`
+        const targetLevel = args.targetLevel ?? undefined
+        if (targetLevel === undefined) {
+          const current = currentLevel(await promotionsOf(context).load(person.id))
+          if (ladder !== undefined && current !== undefined && current.ladderKey !== ladder) {
+            throw new GraphQLError(
+              `ladder: the next level of ${person.email} is on ladder "${current.ladderKey}", not "${ladder}": name a level of "${ladder}" with targetLevel`,
+            )
+          }
+          const answer = await loaderOf<string, Either.Either<Readiness, ReadinessFailure | NoNextLevel>>(
+            context,
+            "competencies.readiness:next",
+            (keys) =>
+              run(
+                Effect.flatMap(ReadinessReader, (r) =>
+                  r.forNextLevel(keys.map((k) => JSON.parse(k) as { personId: string; current: LevelAt | undefined })),
+                ),
+              ),
+          ).load(JSON.stringify({ personId: person.id, current }))
+          if (Either.isRight(answer)) return answer.right
+          if (answer.left._tag === "NoNextLevel") {
+            throw new GraphQLError(
+              `targetLevel: ${person.email} has no next level (${answer.left.reason}): name one with targetLevel`,
+            )
+          }
+          throw readinessError(answer.left)
+        }
+        const name = `competencies.readiness:${JSON.stringify([targetLevel, ladder ?? null])}`
         return loaderOf<string, Readiness>(context, name, (ids) =>
-          run(Effect.flatMap(ReadinessReader, (r) => r.forPeople(ids, args.targetLevel, ladder))).then((answers) =>
+          run(Effect.flatMap(ReadinessReader, (r) => r.forPeople(ids, targetLevel, ladder))).then((answers) =>
             answers.map((answer) => (Either.isRight(answer) ? answer.right : readinessError(answer.left))),
           ),
         ).load(person.id)
