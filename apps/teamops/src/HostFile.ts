@@ -2,9 +2,9 @@ import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
 import type { Plugin } from "@teamops/core"
-import { defaultPlugins } from "@teamops/server"
 import { Effect, Schema } from "effect"
 import { CliError } from "./CliError.js"
+import { defaultPlugins } from "./DefaultPlugins.js"
 
 /**
  * `teamops.config.js` in the working directory (plain ESM, default export) says which

@@ -4,7 +4,7 @@ import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { testDatabase } from "@teamops/core/testing"
+import { testDatabase } from "@teamops/testing"
 import { afterAll, describe, expect, it } from "vitest"
 
 // The command line as users run it: the committed launcher over the built code.

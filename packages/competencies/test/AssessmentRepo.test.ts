@@ -1,6 +1,6 @@
 import { encodeGlobalID, InputError, NotFoundError } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
 import type { Person } from "@teamops/org"
+import { testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { AssessmentRepo, type AssessmentRepoService } from "../src/AssessmentRepo.js"

@@ -1,6 +1,6 @@
 import { definePlugin } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
 import { parseLadderFile } from "@teamops/roles"
+import { testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { catalogOf, competency } from "../src/Catalog.js"
@@ -40,7 +40,7 @@ describe.each(testDialects())("competency contributions on %s", (dialect) => {
       dependsOn: ["competencies"],
       contributes: [competency(triage)],
     })
-    const app = await openCompetencies(dialect, { plugins: [contributor] })
+    const app = await openCompetencies(dialect, [contributor])
     try {
       const query = "{ competencies { key name category description contributedBy ladders } }"
       expect((await graphqlData(app.server, query)).competencies).toEqual([
@@ -66,7 +66,7 @@ describe.each(testDialects())("competency contributions on %s", (dialect) => {
       dependsOn: ["competencies"],
       contributes: [competency({ ...triage, key: "Triage Skills" })],
     })
-    await expect(openCompetencies(dialect, { plugins: [sloppy] })).rejects.toThrow(
+    await expect(openCompetencies(dialect, [sloppy])).rejects.toThrow(
       /plugin "sloppy": contribution competency\[0\] is invalid: key: expected a lower-kebab key/,
     )
   })

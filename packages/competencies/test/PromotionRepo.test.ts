@@ -1,6 +1,6 @@
 import { ConflictError, encodeGlobalID, NotFoundError } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
 import { type Person, PersonRepo, RecordDepartureInput } from "@teamops/org"
+import { testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { AssessmentRepo } from "../src/AssessmentRepo.js"

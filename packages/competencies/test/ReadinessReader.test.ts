@@ -1,5 +1,5 @@
-import { testDialects } from "@teamops/core/testing"
 import type { Person } from "@teamops/org"
+import { testDialects } from "@teamops/testing"
 import { Effect, Either } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { AssessmentRepo } from "../src/AssessmentRepo.js"

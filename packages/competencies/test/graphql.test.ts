@@ -1,5 +1,5 @@
 import { encodeGlobalID } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { graphql, graphqlData, ladderV1, ladderV2, openCompetencies, type TestCompetencies } from "./support.js"
 

@@ -1,5 +1,5 @@
 import { encodeGlobalID } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
+import { measured, testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { AssessmentRepo } from "../src/AssessmentRepo.js"
@@ -31,9 +31,8 @@ const everyone = `{
 
 describe.each(testDialects())("statements per query on %s", (dialect) => {
   let app: TestCompetencies
-  let statements: Array<string> = []
   beforeEach(async () => {
-    app = await openCompetencies(dialect, { onStatement: (sql) => statements.push(sql) })
+    app = await openCompetencies(dialect)
     await app.run(publishLadder(ladderV1))
   })
   afterEach(async () => {
@@ -76,9 +75,8 @@ describe.each(testDialects())("statements per query on %s", (dialect) => {
     )
 
   const measure = async () => {
-    statements = []
-    const data = await graphqlData(app.server, everyone)
-    return { data, sent: [...statements] }
+    const { answer, sent } = await measured(app, () => graphqlData(app.server, everyone))
+    return { data: answer, sent }
   }
 
   it("sends as many statements for readiness of 60 people as for 3", async () => {

@@ -1,60 +1,32 @@
-// Shared fixtures of the competencies tests: a server booted with org, roles and
-// competencies on a throw-away database, ways to run effects on its runtime, a GraphQL
-// call, the sample ladder in two versions, and a few people.
+// Shared fixtures of the competencies tests: a test host with org, roles and competencies,
+// the sample ladder in two versions, and a few people.
 import { readFileSync } from "node:fs"
 import type { Plugin } from "@teamops/core"
-import { failureOf, type GraphQLResult, graphql, graphqlData, testDatabase } from "@teamops/core/testing"
 import { CreatePersonInput, CreateTeamInput, orgPlugin, type Person, PersonRepo, TeamRepo } from "@teamops/org"
 import { importAndPublishLadder, rolesPlugin } from "@teamops/roles"
-import { createServer, type TeamopsServer } from "@teamops/server"
-import { Effect, type Exit, Schema } from "effect"
+import {
+  type Dialect,
+  failureOf,
+  type GraphQLResult,
+  graphql,
+  graphqlData,
+  openTestHost,
+  type TestHost,
+} from "@teamops/testing"
+import { Effect, Schema } from "effect"
 import { RecordAssessmentInput } from "../src/Assessment.js"
 import { competenciesPlugin } from "../src/plugin.js"
-
-export type Dialect = "sqlite" | "postgres"
 
 /** The sample ladder: a four-step scale, levels css1 and css2, three competencies. */
 export const ladderV1 = readFileSync(new URL("./fixtures/ladder-v1.yaml", import.meta.url), "utf8")
 /** Version 2 of the sample ladder: `troubleshooting` renamed `diagnosis`. */
 export const ladderV2 = readFileSync(new URL("./fixtures/ladder-v2.yaml", import.meta.url), "utf8")
 
-export interface TestCompetencies {
-  readonly server: TeamopsServer
-  /** Runs an effect on the server's runtime; a failure rejects. */
-  readonly run: <A, E>(effect: Effect.Effect<A, E, any>) => Promise<A>
-  /** Runs an effect on the server's runtime and returns how it ended. */
-  readonly exit: <A, E>(effect: Effect.Effect<A, E, any>) => Promise<Exit.Exit<A, E>>
-  /** Closes the server and drops its database. */
-  readonly close: () => Promise<void>
-}
-
-export interface OpenOptions {
-  readonly plugins?: ReadonlyArray<Plugin<any>>
-  readonly onStatement?: (sql: string) => void
-}
+export type TestCompetencies = TestHost
 
 /** A server with org, roles, competencies and `plugins`, on a fresh database of `dialect`. */
-export const openCompetencies = async (dialect: Dialect, options: OpenOptions = {}): Promise<TestCompetencies> => {
-  const database = await testDatabase(dialect)
-  const server = await createServer({
-    databaseUrl: database.url,
-    plugins: [orgPlugin, rolesPlugin, competenciesPlugin, ...(options.plugins ?? [])],
-    graphiql: false,
-    ...(options.onStatement ? { onStatement: options.onStatement } : {}),
-  }).catch(async (error) => {
-    await database.drop()
-    throw error
-  })
-  return {
-    server,
-    run: (effect) => server.host.runtime.runPromise(effect),
-    exit: (effect) => server.host.runtime.runPromiseExit(effect),
-    close: async () => {
-      await server.close()
-      await database.drop()
-    },
-  }
-}
+export const openCompetencies = (dialect: Dialect, plugins: ReadonlyArray<Plugin<any>> = []) =>
+  openTestHost(dialect, [orgPlugin, rolesPlugin, competenciesPlugin, ...plugins])
 
 /** Imports and publishes a ladder file (YAML). */
 export const publishLadder = (content: string) => importAndPublishLadder("yaml", content)
@@ -101,4 +73,4 @@ export const assessmentInput = (fields: {
   return { ...decoded, personId }
 }
 
-export { failureOf, type GraphQLResult, graphql, graphqlData }
+export { type Dialect, failureOf, type GraphQLResult, graphql, graphqlData }

@@ -1,9 +1,11 @@
 import { Cause, Exit, Option } from "effect"
 import pg from "pg"
 
+export type Dialect = "sqlite" | "postgres"
+
 /** A database a test can use and throw away. */
 export interface TestDatabase {
-  readonly dialect: "sqlite" | "postgres"
+  readonly dialect: Dialect
   readonly url: string
   readonly drop: () => Promise<void>
 }
@@ -12,7 +14,7 @@ export interface TestDatabase {
  * The stores every store test runs on: SQLite always, PostgreSQL too when
  * `TEAMOPS_TEST_POSTGRES_URL` is set.
  */
-export const testDialects = (): ReadonlyArray<"sqlite" | "postgres"> =>
+export const testDialects = (): ReadonlyArray<Dialect> =>
   process.env.TEAMOPS_TEST_POSTGRES_URL ? ["sqlite", "postgres"] : ["sqlite"]
 
 /**
@@ -20,7 +22,7 @@ export const testDialects = (): ReadonlyArray<"sqlite" | "postgres"> =>
  * database beside the one `TEAMOPS_TEST_POSTGRES_URL` names, which `drop` removes.
  * Separate databases keep parallel tests out of each other's catalogs.
  */
-export const testDatabase = async (dialect: "sqlite" | "postgres"): Promise<TestDatabase> => {
+export const testDatabase = async (dialect: Dialect): Promise<TestDatabase> => {
   if (dialect === "sqlite") return { dialect, url: ":memory:", drop: async () => {} }
   const base = process.env.TEAMOPS_TEST_POSTGRES_URL
   if (base === undefined) throw new Error("TEAMOPS_TEST_POSTGRES_URL is not set")

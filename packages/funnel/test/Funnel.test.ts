@@ -1,7 +1,7 @@
 // The support funnel (docs/metrics.md, section 8), each expectation worked out by hand in a comment.
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { DAY, graphqlData, HOUR, iso, MIN, openKpi, type TestKpi } from "./support.js"
+import { DAY, graphqlData, HOUR, iso, MIN, openFunnel, type TestFunnel } from "./support.js"
 
 const customer = { kind: "customer" }
 const bot = { kind: "bot" }
@@ -69,9 +69,9 @@ const counts = (proactive: number, assumed: number, botResolved: number, human: 
 }
 
 describe.each(testDialects())("the funnel on %s", (dialect) => {
-  let kpi: TestKpi
+  let kpi: TestFunnel
   beforeEach(async () => {
-    kpi = await openKpi(dialect)
+    kpi = await openFunnel(dialect)
     for (const team of ["alpha", "beta", "gamma"]) await kpi.createTeam(team)
   })
   afterEach(() => kpi.close())

@@ -1,7 +1,7 @@
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { builtInMetrics } from "../src/MetricReport.js"
-import { random, randomLog, shuffled, teams } from "./randomLog.js"
+import { random, randomLog, randomLogTeams, shuffled } from "../src/testing.js"
 import { openKpi, type TestKpi } from "./support.js"
 
 // The same events in one batch, shuffled within that batch, or split into consecutive batches
@@ -27,7 +27,7 @@ const calendars: Record<string, unknown> = {
   boston: { timeZone: "America/New_York", weekly: weekdays([["09:00", "17:00"]]), holidays: ["2026-03-30"] },
 }
 
-const metrics = [...builtInMetrics.map((m) => m.key), "funnel"]
+const metrics = builtInMetrics.map((m) => m.key)
 const groupings: ReadonlyArray<Record<string, unknown>> = [
   {},
   { groupBy: ["team"] },
@@ -49,7 +49,7 @@ const allRows = async (kpi: TestKpi, asOfs: ReadonlyArray<number>) => {
 
 const open = async (dialect: "sqlite" | "postgres") => {
   const kpi = await openKpi(dialect)
-  for (const team of teams) {
+  for (const team of randomLogTeams) {
     await kpi.createTeam(team)
     await kpi.setCalendar(team, calendars[team])
   }

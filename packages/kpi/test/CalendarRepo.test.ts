@@ -1,5 +1,5 @@
 import { Db, migrate } from "@teamops/core"
-import { type TestDatabase, testDatabase, testDialects } from "@teamops/core/testing"
+import { type TestDatabase, testDatabase, testDialects } from "@teamops/testing"
 import { Effect, Layer, ManagedRuntime, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { CalendarFile, CalendarVersion } from "../src/Calendar.js"

@@ -1,4 +1,4 @@
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { EventLog } from "../src/EventLog.js"

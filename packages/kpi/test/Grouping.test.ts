@@ -2,7 +2,7 @@ import { periodLabel, periodStart, zone } from "@teamops/core"
 import { DateTime } from "effect"
 import { describe, expect, it } from "vitest"
 import { localDate, periodOfDate } from "../src/Grouping.js"
-import { random } from "./randomLog.js"
+import { random } from "../src/testing.js"
 
 describe("period labels", () => {
   it("equal the labels of the zoned period starts, across DST changes and month ends", () => {

@@ -1,6 +1,7 @@
 // Quality reviews (docs/metrics.md, section 7): scores, iqs, qa_pass_rate and their grouping, worked out by hand.
-import { testDialects } from "@teamops/core/testing"
+
 import { CreatePersonInput, PersonRepo } from "@teamops/org"
+import { testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { DAY, HOUR, iso, MIN, openKpi, type TestKpi } from "./support.js"

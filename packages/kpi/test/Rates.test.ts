@@ -1,5 +1,5 @@
 // Rates, counts and concurrency (docs/metrics.md, sections 5 and 6), each expectation worked out by hand in a comment.
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { DAY, HOUR, iso, MIN, openKpi, type TestKpi } from "./support.js"
 

@@ -1,4 +1,4 @@
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { openKpi, type TestKpi } from "./support.js"
 

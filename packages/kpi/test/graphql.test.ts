@@ -1,4 +1,4 @@
-import { testDialects } from "@teamops/core/testing"
+import { measured, testDialects } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { graphql, graphqlData, openKpi, type TestKpi } from "./support.js"
 
@@ -39,10 +39,8 @@ const answered = (team: string, person: string, minutes: ReadonlyArray<number>) 
 
 describe.each(testDialects())("kpi GraphQL on %s", (dialect) => {
   let kpi: TestKpi
-  let statements: Array<string>
   beforeEach(async () => {
-    statements = []
-    kpi = await openKpi(dialect, (sql) => statements.push(sql))
+    kpi = await openKpi(dialect)
     await kpi.createTeam("support")
   })
   afterEach(() => kpi.close())
@@ -203,17 +201,28 @@ describe.each(testDialects())("kpi GraphQL on %s", (dialect) => {
     const ask = (first: number) =>
       `{ teams(first: ${first}) { edges { node { key kpis(metrics: ["volume", "first_response_time"], asOf: "2026-03-03T00:00:00Z") {
           metric ... on CountMetricRow { count } ... on DurationMetricRow { calendar { median } } } } } } }`
-    statements.length = 0
-    const one = await graphqlData(kpi.server, ask(1))
-    const forOne = statements.length
-    statements.length = 0
-    const all = await graphqlData(kpi.server, ask(7))
-    expect(statements.length).toBe(forOne)
+    const { answer: one, sent: forOne } = await measured(kpi, () => graphqlData(kpi.server, ask(1)))
+    const { answer: all, sent: forAll } = await measured(kpi, () => graphqlData(kpi.server, ask(7)))
+    expect(forAll.length).toBe(forOne.length)
     expect(one.teams.edges[0].node.kpis).toEqual([])
     const t3 = all.teams.edges.find((e: any) => e.node.key === "t3").node.kpis
     expect(t3).toEqual([
       { metric: "volume", count: 1 },
       { metric: "first_response_time", calendar: { median: 240 } },
     ])
+  })
+
+  it("reads the calendars of many teams in as many statements as of one", async () => {
+    const teams = Array.from({ length: 20 }, (_, i) => `team-${String(i).padStart(2, "0")}`)
+    for (const team of teams) {
+      await kpi.createTeam(team)
+      await kpi.setCalendar(team, { timeZone: "Europe/Athens", weekly: { mon: [["09:00", "17:00"]] } })
+    }
+    const ask = (first: number) => `{ teams(first: ${first}) { edges { node { key calendar { timeZone } } } } }`
+    const { sent: forOne } = await measured(kpi, () => graphqlData(kpi.server, ask(1)))
+    const { answer, sent: forAll } = await measured(kpi, () => graphqlData(kpi.server, ask(21)))
+    expect(forAll.length).toBe(forOne.length)
+    expect(answer.teams.edges).toHaveLength(21)
+    expect(answer.teams.edges.filter((e: any) => e.node.calendar[0]?.timeZone === "Europe/Athens")).toHaveLength(20)
   })
 })

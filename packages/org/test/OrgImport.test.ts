@@ -1,5 +1,5 @@
 import { ConflictError, InputError, officeHours } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { Effect, Either, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { decodeOrgFile, OrgFile } from "../src/OrgFile.js"

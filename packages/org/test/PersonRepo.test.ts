@@ -1,5 +1,5 @@
 import { ConflictError, InputError, NotFoundError, officeHours } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { Effect, Schema, TestClock, TestContext } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { orgIsEmpty, seedOrg } from "../src/demo.js"

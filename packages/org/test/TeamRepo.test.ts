@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { UpdateTeamInput } from "../src/Team.js"

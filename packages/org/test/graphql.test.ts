@@ -1,5 +1,5 @@
 import { encodeGlobalID } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { graphql, graphqlData, openOrg, type TestOrg, todayIn, warmPool } from "./support.js"
 

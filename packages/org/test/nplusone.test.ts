@@ -1,4 +1,4 @@
-import { testDialects } from "@teamops/core/testing"
+import { measured, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import type { Person } from "../src/Person.js"
@@ -16,9 +16,8 @@ const teamKeys = ["red", "green", "blue"]
 
 describe.each(testDialects())("statements per query on %s", (dialect) => {
   let org: TestOrg
-  let statements: Array<string> = []
   beforeEach(async () => {
-    org = await openOrg(dialect, (sql) => statements.push(sql))
+    org = await openOrg(dialect)
   })
   afterEach(async () => {
     await org.close()
@@ -36,9 +35,8 @@ describe.each(testDialects())("statements per query on %s", (dialect) => {
 
   /** Runs the query and returns its answer with the SQL statements it sent. */
   const measure = async () => {
-    statements = []
-    const data = await graphqlData(org.server, teamsWithMembers)
-    return { data, sent: [...statements] }
+    const { answer, sent } = await measured(org, () => graphqlData(org.server, teamsWithMembers))
+    return { data: answer, sent }
   }
 
   it("sends as many statements for 50 members per team as for 1", async () => {

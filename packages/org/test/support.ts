@@ -1,8 +1,6 @@
-// Shared fixtures of the org tests: a server booted with the org plugin on a throw-away
-// database, a way to run repo effects on its runtime, and a GraphQL call.
-import type { Db } from "@teamops/core"
-import { failureOf, type GraphQLResult, graphql, graphqlData, testDatabase } from "@teamops/core/testing"
-import { createServer, type TeamopsServer } from "@teamops/server"
+// Shared fixtures of the org tests: a test host with the org plugin, decoded repo inputs,
+// and ways to race two writes.
+import { failureOf, type GraphQLResult, graphql, graphqlData, openTestHost, type TestHost } from "@teamops/testing"
 import { Effect, Exit, Schema } from "effect"
 import { sql } from "kysely"
 import { CreatePersonInput } from "../src/Person.js"
@@ -11,40 +9,11 @@ import { orgPlugin } from "../src/plugin.js"
 import { CreateTeamInput } from "../src/Team.js"
 import type { TeamRepo } from "../src/TeamRepo.js"
 
-export type Dialect = "sqlite" | "postgres"
-
-export interface TestOrg {
-  readonly server: TeamopsServer
-  /** Runs an effect of the repos or the database on the server's runtime; a failure rejects. */
-  readonly run: <A, E>(effect: Effect.Effect<A, E, TeamRepo | PersonRepo | Db>) => Promise<A>
-  /** Runs an effect of the repos or the database on the server's runtime and returns how it ended. */
-  readonly exit: <A, E>(effect: Effect.Effect<A, E, TeamRepo | PersonRepo | Db>) => Promise<Exit.Exit<A, E>>
-  /** Closes the server and drops its database. */
-  readonly close: () => Promise<void>
-}
+export type { Dialect } from "@teamops/testing"
+export type TestOrg = TestHost
 
 /** A server with only the org plugin, on a fresh database of `dialect`. */
-export const openOrg = async (dialect: Dialect, onStatement?: (sql: string) => void): Promise<TestOrg> => {
-  const database = await testDatabase(dialect)
-  const server = await createServer({
-    databaseUrl: database.url,
-    plugins: [orgPlugin],
-    graphiql: false,
-    ...(onStatement ? { onStatement } : {}),
-  }).catch(async (error) => {
-    await database.drop()
-    throw error
-  })
-  return {
-    server,
-    run: (effect) => server.host.runtime.runPromise(effect),
-    exit: (effect) => server.host.runtime.runPromiseExit(effect),
-    close: async () => {
-      await server.close()
-      await database.drop()
-    },
-  }
-}
+export const openOrg = (dialect: "sqlite" | "postgres") => openTestHost(dialect, [orgPlugin])
 
 /** Repo inputs as the GraphQL layer hands them over: decoded (emails lower-cased, and so on). */
 export const teamInput = Schema.decodeUnknownSync(CreateTeamInput)

@@ -1,5 +1,5 @@
 import { NotFoundError } from "@teamops/core"
-import { testDialects } from "@teamops/core/testing"
+import { testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import type { LadderDocument } from "../src/Ladder.js"

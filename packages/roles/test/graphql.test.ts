@@ -1,5 +1,5 @@
-import { testDialects } from "@teamops/core/testing"
 import { CreateTeamInput, TeamRepo } from "@teamops/org"
+import { testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { formatLadderFile } from "../src/LadderFile.js"

@@ -1,4 +1,4 @@
-import { testDialects } from "@teamops/core/testing"
+import { measured, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { LadderRepo } from "../src/LadderRepo.js"
@@ -12,9 +12,8 @@ const everything = `{ ladders {
 
 describe.each(testDialects())("statements per query on %s", (dialect) => {
   let roles: TestRoles
-  let statements: Array<string> = []
   beforeEach(async () => {
-    roles = await openRoles(dialect, { onStatement: (sql) => statements.push(sql) })
+    roles = await openRoles(dialect)
   })
   afterEach(async () => {
     await roles.close()
@@ -31,9 +30,8 @@ describe.each(testDialects())("statements per query on %s", (dialect) => {
     )
 
   const measure = async () => {
-    statements = []
-    const data = await graphqlData(roles.server, everything)
-    return { data, sent: statements.length }
+    const { answer, sent } = await measured(roles, () => graphqlData(roles.server, everything))
+    return { data: answer, sent: sent.length }
   }
 
   it("sends as many statements for 12 ladders as for 2", async () => {

@@ -1,4 +1,3 @@
-export { type BootedPlugins, defaultPlugins } from "./DefaultPlugins.js"
 export { seedDemo } from "./Demo.js"
 export { bootHost, type Host, type HostConfig, type PluginStatus, stderrLogger } from "./Host.js"
 export { orderPlugins } from "./PluginOrder.js"

@@ -22,7 +22,8 @@ export const random = (seed: number) => {
 export type Random = ReturnType<typeof random>
 
 const people = ["ana@example.com", "bo@example.com", "chen@example.com"]
-export const teams = ["athens", "boston"]
+/** The randomLogTeams of a random log. */
+export const randomLogTeams = ["athens", "boston"]
 const base = Date.parse("2026-03-27T06:00:00Z")
 
 export interface RandomLog {
@@ -77,7 +78,7 @@ export const randomLog = (seed: number, conversations: number): RandomLog => {
       else if (roll < 0.45) push("message.bot", when, { kind: "bot" }, { conversationId })
       else if (roll < 0.5) push("conversation.handoff", when, { kind: "bot" }, { conversationId })
       else if (roll < 0.62) {
-        const teamKey = r.next() < 0.7 ? r.pick(teams) : r.next() < 0.5 ? null : undefined
+        const teamKey = r.next() < 0.7 ? r.pick(randomLogTeams) : r.next() < 0.5 ? null : undefined
         push(
           "conversation.assigned",
           when,
@@ -128,7 +129,7 @@ export const randomLog = (seed: number, conversations: number): RandomLog => {
   }
   for (let i = 0; i < conversations / 2; i++) {
     const at = base + r.int(4 * 86_400) * 1000
-    if (r.next() < 0.5) push("proactive.sent", at, human(), r.next() < 0.7 ? { teamKey: r.pick(teams) } : {})
+    if (r.next() < 0.5) push("proactive.sent", at, human(), r.next() < 0.7 ? { teamKey: r.pick(randomLogTeams) } : {})
     else push("article.viewed", at, { kind: "customer" }, { customerId: `cust${r.int(conversations)}` })
   }
   return { events, end }

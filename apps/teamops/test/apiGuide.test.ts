@@ -2,8 +2,8 @@
 // to one server holding the demo organisation, and must answer what the page says it answers.
 import { readFileSync } from "node:fs"
 import { orgPlugin } from "@teamops/org"
+import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createServer, seedDemo, type TeamopsServer } from "../src/index.js"
 
 const page = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
 

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { AssessmentRepo, PromotionRepo } from "@teamops/competencies"
-import { testDatabase, testDialects } from "@teamops/core/testing"
 import { PersonRepo } from "@teamops/org"
-import { createServer, defaultPlugins, seedDemo, type TeamopsServer } from "@teamops/server"
+import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
+import { testDatabase, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
+import { defaultPlugins } from "../src/DefaultPlugins.js"
 
 const dir = mkdtempSync(join(tmpdir(), "teamops-support-demo-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -15,9 +15,10 @@ import {
   setCalendar,
 } from "@teamops/kpi"
 import { decodeOrgFile, importOrg } from "@teamops/org"
+import { createServer, type TeamopsServer } from "@teamops/server"
 import { Effect, Either } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createServer, defaultPlugins, type TeamopsServer } from "../src/index.js"
+import { defaultPlugins } from "../src/DefaultPlugins.js"
 import { type Block, blocksOf, type Example, exampleAt } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/kpis.md", import.meta.url), "utf8")

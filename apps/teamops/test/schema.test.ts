@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs"
+import { createServer } from "@teamops/server"
 import { printSchema } from "graphql"
 import { expect, it } from "vitest"
-import { createServer, defaultPlugins } from "../src/index.js"
+import { defaultPlugins } from "../src/DefaultPlugins.js"
 
 const committed = new URL("../../../schema.graphql", import.meta.url)
 

@@ -2,8 +2,9 @@
 // server with the default plugins and the demo organisation, and must answer what the page
 // says it answers.
 import { readFileSync } from "node:fs"
+import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createServer, defaultPlugins, seedDemo, type TeamopsServer } from "../src/index.js"
+import { defaultPlugins } from "../src/DefaultPlugins.js"
 import { blocksOf, type Example, exampleAt } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/ladders.md", import.meta.url), "utf8")

@@ -1,0 +1,12 @@
+export {
+  type Dialect,
+  type Fetcher,
+  failureOf,
+  type GraphQLResult,
+  graphql,
+  graphqlData,
+  type TestDatabase,
+  testDatabase,
+  testDialects,
+} from "@teamops/core/testing"
+export { measured, openTestHost, type Statements, type TestHost, type TestHostOptions } from "./TestHost.js"
