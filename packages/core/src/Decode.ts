@@ -34,3 +34,13 @@ export const toInputError = (error: ParseResult.ParseError, at: ReadonlyArray<st
   const first = byField.values().next()
   return new InputError({ message: lines.join("\n"), path: first.done ? [...at] : [...first.value] })
 }
+
+/**
+ * Decodes a mutation's `input` argument with `schema` and hands it to `then`; a failure is
+ * an {@link InputError} whose path starts at `input`.
+ */
+export const withInput = <A, I, B, E, R>(
+  schema: Schema.Schema<A, I, never>,
+  raw: unknown,
+  then: (input: A) => Effect.Effect<B, E, R>,
+): Effect.Effect<B, E | InputError, R> => Effect.flatMap(decodeInput(schema, ["input"])(raw), then)

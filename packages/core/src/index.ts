@@ -17,7 +17,7 @@ export {
   parseDatabaseUrl,
   reasonOf,
 } from "./Db.js"
-export { decodeInput, toInputError } from "./Decode.js"
+export { decodeInput, toInputError, withInput } from "./Decode.js"
 export { binaryCollation, type Dialect, type DialectCapabilities, dialectOf, isPostgres } from "./Dialect.js"
 export { ConflictError, DbError, DbErrorReason, InputError, NotFoundError, PluginError } from "./Errors.js"
 export {
@@ -50,6 +50,7 @@ export {
   type Page,
   pageOf,
 } from "./Page.js"
+export { payload } from "./Payload.js"
 export { type Demo, definePlugin, type Plugin, type PluginManifest, type SchemaKit } from "./Plugin.js"
 export {
   failedPlugin,

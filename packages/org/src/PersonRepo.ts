@@ -58,6 +58,11 @@ export interface PersonRepoService {
   readonly recordDeparture: (input: RecordDepartureInput) => Effect.Effect<Person, Failure>
   readonly byIds: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Person>, DbError>
   readonly byEmail: (email: string) => Effect.Effect<Person | undefined, DbError>
+  /**
+   * The key of the team of each person of `emails` (lower case), in one statement; emails no
+   * person has are left out.
+   */
+  readonly teamKeysOf: (emails: ReadonlyArray<string>) => Effect.Effect<ReadonlyMap<string, string>, DbError>
   /** A page of people ordered by email. */
   readonly list: (page: Page, filter: PeopleFilter) => Effect.Effect<ReadonlyArray<Person>, DbError>
   readonly count: (filter: PeopleFilter) => Effect.Effect<number, DbError>
@@ -197,10 +202,7 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
           team_id: input.teamKey === undefined ? person.teamId : yield* teamIdOf(input.teamKey),
         }
         return yield* write(person.id, changes).pipe(
-          Effect.catchIf(
-            (e): e is DbError => e._tag === "DbError" && isUniqueViolation(e),
-            () => Effect.fail(emailTaken(changes.email as string)),
-          ),
+          Effect.catchIf(isUniqueViolation, () => Effect.fail(emailTaken(changes.email as string))),
         )
       }),
     )
@@ -247,6 +249,17 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
         : query((k) => k.selectFrom("org_people").selectAll().where("id", "in", ids).execute()).pipe(
             Effect.map((rows) => rows.map(toPerson)),
           ),
+    teamKeysOf: (emails) =>
+      emails.length === 0
+        ? Effect.succeed(new Map())
+        : query((k) =>
+            k
+              .selectFrom("org_people as p")
+              .innerJoin("org_teams as t", "t.id", "p.team_id")
+              .select(["p.email", "t.key"])
+              .where("p.email", "in", emails)
+              .execute(),
+          ).pipe(Effect.map((rows) => new Map(rows.map((r) => [r.email, r.key])))),
     list: (page, filter) =>
       query((k) => {
         const after = page.after?.[0]

@@ -20,10 +20,8 @@ export const noTeam = (key: string) => new NotFoundError({ entity: "Team", key, 
  * Whether a statement failed on a unique index. The checks before a write cannot see a
  * concurrent transaction's row (PostgreSQL), so the index has the last word.
  */
-export const isUniqueViolation = (error: DbError) => {
-  const code = (error.cause as { code?: unknown } | undefined)?.code
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE"
-}
+export const isUniqueViolation = (error: { readonly _tag: string }): error is DbError =>
+  error._tag === "DbError" && (error as DbError).reason === "unique"
 
 /**
  * Takes a lock, held to the end of the transaction, that runs the writes of one hierarchy
@@ -43,6 +41,8 @@ export interface TeamRepoService {
   readonly create: (input: CreateTeamInput) => Effect.Effect<Team, ConflictError | NotFoundError | DbError>
   readonly update: (input: UpdateTeamInput) => Effect.Effect<Team, ConflictError | NotFoundError | DbError>
   readonly byKey: (key: string) => Effect.Effect<Team | undefined, DbError>
+  /** The teams that have one of `keys`, in one statement; keys no team has are left out. */
+  readonly byKeys: (keys: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Team>, DbError>
   readonly byIds: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Team>, DbError>
   /** A page of teams ordered by key. */
   readonly list: (page: Page) => Effect.Effect<ReadonlyArray<Team>, DbError>
@@ -142,6 +142,12 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
       ids.length === 0
         ? Effect.succeed([])
         : query((k) => k.selectFrom("org_teams").selectAll().where("id", "in", ids).execute()).pipe(
+            Effect.map((rows) => rows.map(toTeam)),
+          ),
+    byKeys: (keys) =>
+      keys.length === 0
+        ? Effect.succeed([])
+        : query((k) => k.selectFrom("org_teams").selectAll().where("key", "in", keys).execute()).pipe(
             Effect.map((rows) => rows.map(toTeam)),
           ),
     list: (page) =>

@@ -1,8 +1,8 @@
 export { orgIsEmpty, seedOrg } from "./demo.js"
-export { PersonRef, TeamRef } from "./graphql.js"
-export type { OrgDatabase } from "./OrgDatabase.js"
+export { PersonRef, TeamRef } from "./graphql/refs.js"
 export { decodeOrgFile, OrgFile, OrgFilePerson, OrgFileTeam } from "./OrgFile.js"
 export { importOrg, type OrgImportCounts } from "./OrgImport.js"
+export { personLoader, teamByKeyLoader, teamLoader } from "./OrgLoaders.js"
 export {
   CreatePersonInput,
   type PeopleFilter,

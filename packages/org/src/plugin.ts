@@ -1,7 +1,7 @@
 import { definePlugin } from "@teamops/core"
 import { Layer } from "effect"
 import { orgIsEmpty, seedOrg } from "./demo.js"
-import { orgSchema } from "./graphql.js"
+import { orgSchema } from "./graphql/index.js"
 import { init } from "./migrations/0001_init.js"
 import { PersonRepo } from "./PersonRepo.js"
 import { TeamRepo } from "./TeamRepo.js"

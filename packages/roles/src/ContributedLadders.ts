@@ -4,7 +4,7 @@ import { ladderPoint } from "./LadderContribution.js"
 import { type LadderSource, readLadderFile } from "./LadderFile.js"
 import { importLadder } from "./LadderImport.js"
 import { LadderRepo } from "./LadderRepo.js"
-import { documentText } from "./LadderRepoLive.js"
+import { documentText } from "./LadderVersion.js"
 
 interface Pending {
   readonly where: string

@@ -1,37 +1,16 @@
-import { Db, type DbError, type NotFoundError } from "@teamops/core"
-import { Context, Effect, Layer } from "effect"
-import type { LadderDocument, Level } from "./Ladder.js"
-import { makeLadderRepo } from "./LadderRepoLive.js"
-
-/** A ladder: its identity. Its content lives in its versions. */
-export interface LadderSummary {
-  readonly key: string
-  readonly name: string
-  readonly description: string | null
-  readonly teamKey: string | null
-  /** The highest published version, null while only a draft exists. */
-  readonly latestVersion: number | null
-  readonly hasDraft: boolean
-}
-
-/** One version of a ladder: the draft (`version` null), or a published, immutable one. */
-export interface LadderVersion {
-  readonly ladderKey: string
-  /** 1, 2, … once published; null for the draft. */
-  readonly version: number | null
-  readonly publishedAt: string | null
-  /** The document as imported. */
-  readonly document: LadderDocument
-  /** The document with its base ladder (`extends`) merged in: what readers and checks use. */
-  readonly effective: LadderDocument
-}
-
-/** A level of one ladder version, as other plugins refer to it. */
-export interface LadderLevel {
-  readonly ladderKey: string
-  readonly version: number | null
-  readonly level: Level
-}
+import { Db, type DbError, type DbService, NotFoundError } from "@teamops/core"
+import { Context, DateTime, Effect, Layer } from "effect"
+import type { Kysely } from "kysely"
+import { effectiveLadder } from "./EffectiveLadder.js"
+import type { LadderDocument } from "./Ladder.js"
+import {
+  decodeDocument,
+  documentText,
+  type LadderSummary,
+  type LadderVersion,
+  type LadderVersionRef,
+} from "./LadderVersion.js"
+import type { RolesDatabase } from "./RolesDatabase.js"
 
 /** Where ladders and their versions are kept. */
 export interface LadderRepoService {
@@ -49,16 +28,12 @@ export interface LadderRepoService {
   readonly draft: (ladderKey: string) => Effect.Effect<LadderVersion | undefined, DbError>
   /** Every published version of a ladder, oldest first (for mapping assessments forward). */
   readonly history: (ladderKey: string) => Effect.Effect<ReadonlyArray<LadderVersion>, DbError>
+  /** Every published version of each ladder of `ladderKeys`, by ladder and oldest first, in one statement. */
+  readonly histories: (ladderKeys: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<LadderVersion>, DbError>
   /** The latest published version of every ladder that has one, ordered by key, in one statement. */
   readonly latest: Effect.Effect<ReadonlyArray<LadderVersion>, DbError>
   /** The versions asked for (`version` null: the draft), in one statement; those missing are left out. */
   readonly versions: (refs: ReadonlyArray<LadderVersionRef>) => Effect.Effect<ReadonlyArray<LadderVersion>, DbError>
-}
-
-/** Names one version of a ladder; `version` null names the draft. */
-export interface LadderVersionRef {
-  readonly ladderKey: string
-  readonly version: number | null
 }
 
 export class LadderRepo extends Context.Tag("@teamops/roles/LadderRepo")<LadderRepo, LadderRepoService>() {
@@ -66,4 +41,246 @@ export class LadderRepo extends Context.Tag("@teamops/roles/LadderRepo")<LadderR
     LadderRepo,
     Effect.map(Db, (db) => makeLadderRepo(db)),
   )
+}
+
+type VersionRow = RolesDatabase["roles_ladder_versions"]
+
+const toVersion = (row: VersionRow): LadderVersion => ({
+  ladderKey: row.ladder_key,
+  version: row.version,
+  publishedAt: row.published_at,
+  document: decodeDocument(row.document),
+  effective: decodeDocument(row.effective),
+})
+
+const noLadder = (key: string) => new NotFoundError({ entity: "Ladder", key, message: `no ladder with key "${key}"` })
+
+// The ladder store over the host database; every write runs in one transaction.
+const makeLadderRepo = (db: DbService): LadderRepoService => {
+  const query = <A>(work: (k: Kysely<RolesDatabase>) => Promise<A>) => db.query(work)
+  const now = Effect.map(DateTime.now, DateTime.formatIso)
+
+  const published = (ladderKey: string, version?: number) =>
+    query((k) =>
+      k
+        .selectFrom("roles_ladder_versions")
+        .selectAll()
+        .where("ladder_key", "=", ladderKey)
+        .$if(version === undefined, (q) => q.where("version", "is not", null).orderBy("version", "desc").limit(1))
+        .$if(version !== undefined, (q) => q.where("version", "=", version as number))
+        .executeTakeFirst(),
+    ).pipe(Effect.map((row) => (row ? toVersion(row) : undefined)))
+
+  const draft = (ladderKey: string) =>
+    query((k) =>
+      k
+        .selectFrom("roles_ladder_versions")
+        .selectAll()
+        .where("ladder_key", "=", ladderKey)
+        .where("version", "is", null)
+        .executeTakeFirst(),
+    ).pipe(Effect.map((row) => (row ? toVersion(row) : undefined)))
+
+  const summaries = (ladderKey?: string) =>
+    query((k) =>
+      k
+        .selectFrom("roles_ladders as l")
+        .select((eb) => [
+          "l.key",
+          "l.name",
+          "l.description",
+          "l.team_key",
+          eb
+            .selectFrom("roles_ladder_versions as v")
+            .select((v) => v.fn.max("v.version").as("latest"))
+            .whereRef("v.ladder_key", "=", "l.key")
+            .as("latest_version"),
+          eb
+            .selectFrom("roles_ladder_versions as d")
+            .select((d) => d.fn.countAll<number>().as("drafts"))
+            .whereRef("d.ladder_key", "=", "l.key")
+            .where("d.version", "is", null)
+            .as("drafts"),
+        ])
+        .$if(ladderKey !== undefined, (q) => q.where("l.key", "=", ladderKey as string))
+        .orderBy("l.key")
+        .execute(),
+    ).pipe(
+      Effect.map((rows) =>
+        rows.map(
+          (row): LadderSummary => ({
+            key: row.key,
+            name: row.name,
+            description: row.description,
+            teamKey: row.team_key,
+            latestVersion: row.latest_version === null ? null : Number(row.latest_version),
+            hasDraft: Number(row.drafts) > 0,
+          }),
+        ),
+      ),
+    )
+
+  // On PostgreSQL, holds the ladder's row until the transaction ends, so that two
+  // publications of one ladder take turns; SQLite runs one write transaction at a time.
+  const lockLadder = (key: string) =>
+    query((k) =>
+      k
+        .selectFrom("roles_ladders")
+        .select("key")
+        .where("key", "=", key)
+        .$if(db.dialect === "postgres", (q) => q.forUpdate())
+        .executeTakeFirst(),
+    )
+
+  const saveDraft = (document: LadderDocument) =>
+    db.transaction(
+      Effect.gen(function* () {
+        const base = document.extends === undefined ? undefined : yield* published(document.extends)
+        if (document.extends !== undefined && base === undefined) {
+          return yield* new NotFoundError({
+            entity: "Ladder",
+            key: document.extends,
+            message: `no published ladder "${document.extends}" to extend`,
+          })
+        }
+        yield* query((k) =>
+          k
+            .insertInto("roles_ladders")
+            .values({
+              key: document.key,
+              name: document.name,
+              description: document.description ?? null,
+              team_key: document.team ?? null,
+            })
+            .onConflict((oc) => oc.column("key").doNothing())
+            .execute(),
+        )
+        yield* lockLadder(document.key)
+        yield* query((k) =>
+          k
+            .deleteFrom("roles_ladder_versions")
+            .where("ladder_key", "=", document.key)
+            .where("version", "is", null)
+            .execute(),
+        )
+        const row: VersionRow = {
+          id: crypto.randomUUID(),
+          ladder_key: document.key,
+          version: null,
+          document: documentText(document),
+          effective: documentText(effectiveLadder(document, base?.effective)),
+          base_version: base?.version ?? null,
+          saved_at: yield* now,
+          published_at: null,
+        }
+        yield* query((k) => k.insertInto("roles_ladder_versions").values(row).execute())
+        return toVersion(row)
+      }),
+    )
+
+  const publish = (ladderKey: string) =>
+    db.transaction(
+      Effect.gen(function* () {
+        if ((yield* lockLadder(ladderKey)) === undefined) return yield* noLadder(ladderKey)
+        const pending = yield* draft(ladderKey)
+        if (pending === undefined) {
+          return yield* new NotFoundError({
+            entity: "LadderDraft",
+            key: ladderKey,
+            message: `ladder "${ladderKey}" has no draft to publish`,
+          })
+        }
+        const { latest } = yield* query((k) =>
+          k
+            .selectFrom("roles_ladder_versions")
+            .select((eb) => eb.fn.max("version").as("latest"))
+            .where("ladder_key", "=", ladderKey)
+            .executeTakeFirstOrThrow(),
+        )
+        const version = Number(latest ?? 0) + 1
+        const publishedAt = yield* now
+        yield* query((k) =>
+          k
+            .updateTable("roles_ladder_versions")
+            .set({ version, published_at: publishedAt })
+            .where("ladder_key", "=", ladderKey)
+            .where("version", "is", null)
+            .execute(),
+        )
+        const { document } = pending
+        yield* query((k) =>
+          k
+            .updateTable("roles_ladders")
+            .set({ name: document.name, description: document.description ?? null, team_key: document.team ?? null })
+            .where("key", "=", ladderKey)
+            .execute(),
+        )
+        return { ...pending, version, publishedAt }
+      }),
+    )
+
+  const latest = query((k) =>
+    k
+      .selectFrom("roles_ladder_versions as v")
+      .selectAll("v")
+      .where((eb) =>
+        eb(
+          "v.version",
+          "=",
+          eb
+            .selectFrom("roles_ladder_versions as w")
+            .select((w) => w.fn.max("w.version").as("latest"))
+            .whereRef("w.ladder_key", "=", "v.ladder_key"),
+        ),
+      )
+      .orderBy("v.ladder_key")
+      .execute(),
+  ).pipe(Effect.map((rows) => rows.map(toVersion)))
+
+  const versions = (refs: ReadonlyArray<LadderVersionRef>): Effect.Effect<ReadonlyArray<LadderVersion>, DbError> =>
+    refs.length === 0
+      ? Effect.succeed([])
+      : query((k) =>
+          k
+            .selectFrom("roles_ladder_versions")
+            .selectAll()
+            .where((eb) =>
+              eb.or(
+                refs.map((ref) =>
+                  eb.and([
+                    eb("ladder_key", "=", ref.ladderKey),
+                    ref.version === null ? eb("version", "is", null) : eb("version", "=", ref.version),
+                  ]),
+                ),
+              ),
+            )
+            .execute(),
+        ).pipe(Effect.map((rows) => rows.map(toVersion)))
+
+  const histories = (ladderKeys: ReadonlyArray<string>) =>
+    ladderKeys.length === 0
+      ? Effect.succeed([])
+      : query((k) =>
+          k
+            .selectFrom("roles_ladder_versions")
+            .selectAll()
+            .where("ladder_key", "in", ladderKeys)
+            .where("version", "is not", null)
+            .orderBy("ladder_key")
+            .orderBy("version")
+            .execute(),
+        ).pipe(Effect.map((rows) => rows.map(toVersion)))
+
+  return {
+    saveDraft,
+    publish,
+    list: summaries(),
+    summary: (ladderKey) => Effect.map(summaries(ladderKey), (rows) => rows[0]),
+    published,
+    draft,
+    history: (ladderKey) => histories([ladderKey]),
+    histories,
+    latest,
+    versions,
+  }
 }

@@ -1,6 +1,6 @@
 export { importContributedLadders } from "./ContributedLadders.js"
 export { effectiveLadder } from "./EffectiveLadder.js"
-export { LadderRef, LevelRef } from "./graphql.js"
+export { LadderRef, LevelRef } from "./graphql/refs.js"
 export {
   Behaviour,
   Competency,
@@ -31,14 +31,8 @@ export {
   readLadderFile,
 } from "./LadderFile.js"
 export { importAndPublishLadder, importLadder } from "./LadderImport.js"
-export {
-  type LadderLevel,
-  LadderRepo,
-  type LadderRepoService,
-  type LadderSummary,
-  type LadderVersion,
-  type LadderVersionRef,
-} from "./LadderRepo.js"
+export { LadderRepo, type LadderRepoService } from "./LadderRepo.js"
+export type { LadderLevel, LadderSummary, LadderVersion, LadderVersionRef } from "./LadderVersion.js"
 export {
   type ChangedExpectation,
   type ExpectationAspect,
@@ -49,4 +43,4 @@ export {
   type StepChange,
 } from "./LevelDiff.js"
 export { rolesPlugin } from "./plugin.js"
-export type { RolesDatabase } from "./RolesDatabase.js"
+export { levelsOf, loadLadderVersion, rememberLadderVersion } from "./RolesLoaders.js"

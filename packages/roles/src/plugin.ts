@@ -1,6 +1,6 @@
 import { definePlugin } from "@teamops/core"
 import { rolesLayer } from "./ContributedLadders.js"
-import { rolesSchema } from "./graphql.js"
+import { rolesSchema } from "./graphql/index.js"
 import { ladderPoint } from "./LadderContribution.js"
 import { init } from "./migrations/0001_init.js"
 
