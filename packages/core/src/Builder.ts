@@ -1,7 +1,7 @@
 /// <reference types="@pothos/plugin-errors" preserve="true" />
 /// <reference types="@pothos/plugin-relay" preserve="true" />
 // The references keep the plugins' schema-builder options in the published types.
-import SchemaBuilder, { InterfaceRef, ObjectRef } from "@pothos/core"
+import SchemaBuilder, { EnumRef, InterfaceRef, ObjectRef } from "@pothos/core"
 import ErrorsPlugin from "@pothos/plugin-errors"
 import RelayPlugin from "@pothos/plugin-relay"
 import type DataLoader from "dataloader"
@@ -84,21 +84,39 @@ type Types = TeamopsSchemaTypes & PothosSchemaTypes.ExtendDefaultTypes<TeamopsSc
 export const ErrorRef: InterfaceRef<Types, Error> = new InterfaceRef("Error")
 
 /**
+ * Makes the shared reference `shared` stand, in `builder`, for the type `built` that this
+ * builder made (an enum, an interface), so that other plugins can name the type by its
+ * shared reference. The reference itself is not changed: the next builder binds it again.
+ */
+export const bindRef = <R>(builder: Builder, shared: R, built: R): R => {
+  const store = (
+    builder as unknown as { configStore: { associateParamWithRef: (param: unknown, ref: unknown) => void } }
+  ).configStore
+  store.associateParamWithRef(shared, built)
+  return built
+}
+
+/**
  * A fresh reference in `builder` standing for the shared reference `shared`. A plugin that
  * implements a type whose shared reference it exports (`TeamRef`) implements this one instead:
  * fields given to the shared reference itself would stay on it for the next builder (a second
  * host in one process).
  */
-export const ownRef = <R extends ObjectRef<Types, any> | InterfaceRef<Types, any>>(builder: Builder, shared: R): R => {
-  const ref = (shared instanceof InterfaceRef ? new InterfaceRef(shared.name) : new ObjectRef(shared.name)) as R
-  ;(
-    builder as unknown as { configStore: { associateParamWithRef: (param: unknown, ref: unknown) => void } }
-  ).configStore.associateParamWithRef(shared, ref)
-  return ref
-}
+export const ownRef = <R extends ObjectRef<Types, any> | InterfaceRef<Types, any>>(builder: Builder, shared: R): R =>
+  bindRef(
+    builder,
+    shared,
+    (shared instanceof InterfaceRef ? new InterfaceRef(shared.name) : new ObjectRef(shared.name)) as R,
+  )
 
 /**
  * A reference to a GraphQL object type, made before any builder exists, so that other
  * plugins can add fields to a type they do not own (`builder.objectField(PersonRef, …)`).
  */
 export const objectRef = <T>(name: string): ObjectRef<Types, T> => new ObjectRef(name)
+
+/** Like {@link objectRef}, for an interface type (`MetricRow`). */
+export const interfaceRef = <T>(name: string): InterfaceRef<Types, T> => new InterfaceRef(name)
+
+/** Like {@link objectRef}, for an enum type; the owner binds it with {@link bindRef}. */
+export const enumRef = <T extends string>(name: string): EnumRef<Types, T, T> => new EnumRef(name)

@@ -1,7 +1,10 @@
 export {
   type Builder,
+  bindRef,
   createBuilder,
   ErrorRef,
+  enumRef,
+  interfaceRef,
   objectRef,
   ownRef,
   type RequestContext,

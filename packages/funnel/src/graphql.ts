@@ -1,15 +1,14 @@
 import type { Builder, SchemaKit } from "@teamops/core"
-import { type ReportRow, reportRows, thrown } from "@teamops/kpi"
+import { ComplexityRef, MetricGroupRef, MetricRowRef, ReportPeriodRef, type ReportRow, reportRows } from "@teamops/kpi"
 
 /** The funnel row type of metric reports, and the `funnel` query. */
-export const funnelSchema = (builder: Builder, { run }: SchemaKit) => {
+export const funnelSchema = (builder: Builder, { runQuery }: SchemaKit) => {
   const field = (name: string) => (row: ReportRow) => (row[name] ?? null) as any
   const FunnelRow = builder.objectRef<ReportRow>("FunnelMetricRow").implement({
     description:
       "The support funnel of a group: every count, so each share can be recomputed. Shares are of self-serve plus human demand.",
-    // The `MetricRow` interface is declared by the kpi plugin, which answers rows of the metric
-    // `funnel` with this type by its name.
-    interfaces: ["MetricRow" as never],
+    // kpi answers rows of the metric `funnel` with this type, by its name.
+    interfaces: [MetricRowRef],
     fields: (t) => ({
       proactive: t.int({ description: "Proactive messages sent.", resolve: field("proactive") }),
       assumed: t.int({
@@ -29,15 +28,15 @@ export const funnelSchema = (builder: Builder, { run }: SchemaKit) => {
       type: [FunnelRow],
       description: 'The funnel report: the rows of `metric(query: { metric: "funnel", ... })`.',
       args: {
-        groupBy: t.arg({ type: ["MetricGroup" as never], required: false }),
-        period: t.arg({ type: "ReportPeriod" as never, required: false }),
+        groupBy: t.arg({ type: [MetricGroupRef], required: false }),
+        period: t.arg({ type: ReportPeriodRef, required: false }),
         timeZone: t.arg.string({ required: false }),
         from: t.arg.string({ required: false }),
         to: t.arg.string({ required: false }),
         asOf: t.arg.string({ required: false }),
-        complexity: t.arg({ type: "Complexity" as never, required: false }),
+        complexity: t.arg({ type: ComplexityRef, required: false }),
       },
-      resolve: (_, args) => run(reportRows({ ...args, metric: "funnel" }, [])).then(thrown),
+      resolve: (_, args) => runQuery(reportRows({ ...args, metric: "funnel" }, [])),
     }),
   }))
 }

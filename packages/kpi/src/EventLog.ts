@@ -1,4 +1,5 @@
 import { Db, type DbError, type DbService, type Page } from "@teamops/core"
+import { TeamRepo, type TeamRepoService } from "@teamops/org"
 import { Context, Effect, Either, Layer, Schema } from "effect"
 import { type Kysely, sql } from "kysely"
 import { type ConversationFacts, replayConversation, type Sequenced } from "./ConversationReplay.js"
@@ -41,7 +42,7 @@ export interface StoredEvent {
 export class EventLog extends Context.Tag("@teamops/kpi/EventLog")<EventLog, EventLogService>() {
   static readonly layer = Layer.effect(
     EventLog,
-    Effect.map(Db, (db) => makeEventLog(db)),
+    Effect.zipWith(Db, TeamRepo, (db, teams) => makeEventLog(db, teams)),
   )
 }
 
@@ -80,7 +81,7 @@ const conversationTables = [
   "kpi_ratings",
 ] as const
 
-const makeEventLog = (db: DbService): EventLogService => {
+const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService => {
   const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
 
   // Runs ingests one at a time, so that each sees the log the previous one left.
@@ -98,12 +99,7 @@ const makeEventLog = (db: DbService): EventLogService => {
     )
 
   const knownTeams = (keys: ReadonlyArray<string>) =>
-    Effect.map(
-      Effect.forEach(chunks(keys), (part) =>
-        db.query((k: Kysely<any>) => k.selectFrom("org_teams").select("key").where("key", "in", part).execute()),
-      ),
-      (parts) => new Set(parts.flat().map((r: { key: string }) => r.key)),
-    )
+    Effect.map(teams.byKeys(keys), (found) => new Set(found.map((team) => team.key)))
 
   const storedEventsOf = (conversationIds: ReadonlyArray<string>) =>
     Effect.map(

@@ -1,4 +1,5 @@
 import { Db, type DbError, type DbService } from "@teamops/core"
+import { PersonRepo, type PersonRepoService } from "@teamops/org"
 import { Context, Effect, Layer } from "effect"
 import type { ExpressionBuilder, Kysely } from "kysely"
 import type { Complexity } from "./Event.js"
@@ -76,7 +77,7 @@ export type ViewRow = KpiDatabase["kpi_article_views"] & { readonly followed: nu
 export class FactReader extends Context.Tag("@teamops/kpi/FactReader")<FactReader, FactReaderService>() {
   static readonly layer = Layer.effect(
     FactReader,
-    Effect.map(Db, (db) => makeFactReader(db)),
+    Effect.zipWith(Db, PersonRepo, (db, people) => makeFactReader(db, people)),
   )
 }
 
@@ -106,7 +107,7 @@ const assignedAt = (eb: Eb, column: "person_email" | "team_key", asOf: number) =
     )
     .end()
 
-const makeFactReader = (db: DbService): FactReaderService => {
+const makeFactReader = (db: DbService, people: PersonRepoService): FactReaderService => {
   const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
   const inChunks = <T, R>(
     ids: ReadonlyArray<T>,
@@ -229,38 +230,41 @@ const makeFactReader = (db: DbService): FactReaderService => {
         },
       ),
 
+    // The reviewee's own team comes from org, for the reviews whose conversation has none.
     reviews: (window) =>
-      db.query((k: Kysely<any>) =>
-        k
-          .selectFrom("kpi_reviews as r")
-          .selectAll("r")
-          .select((eb: ExpressionBuilder<any, any>) => [
-            eb
-              .selectFrom("kpi_assignments as a")
-              .select("a.team_key")
-              .whereRef("a.conversation_id", "=", "r.conversation_id")
-              .where((w: ExpressionBuilder<any, any>) =>
-                w.or([
-                  w("a.at", "<", w.ref("r.at")),
-                  w.and([w("a.at", "=", w.ref("r.at")), w("a.seq", "<", w.ref("r.seq"))]),
-                ]),
-              )
-              .orderBy("a.at", "desc")
-              .orderBy("a.seq", "desc")
-              .limit(1)
-              .as("conversation_team"),
-            eb
-              .selectFrom("org_people as p")
-              .innerJoin("org_teams as t", "t.id", "p.team_id")
-              .select("t.key")
-              .whereRef("p.email", "=", "r.reviewee")
-              .as("reviewee_team"),
-          ])
-          .where("r.at", ">=", window.from)
-          .where("r.at", "<", window.to)
-          .where("r.at", "<=", window.asOf)
-          .execute(),
-      ) as unknown as Effect.Effect<ReadonlyArray<ReviewRow>, DbError>,
+      Effect.gen(function* () {
+        const rows = yield* db.query((k: Kysely<any>) =>
+          k
+            .selectFrom("kpi_reviews as r")
+            .selectAll("r")
+            .select((eb: ExpressionBuilder<any, any>) =>
+              eb
+                .selectFrom("kpi_assignments as a")
+                .select("a.team_key")
+                .whereRef("a.conversation_id", "=", "r.conversation_id")
+                .where((w: ExpressionBuilder<any, any>) =>
+                  w.or([
+                    w("a.at", "<", w.ref("r.at")),
+                    w.and([w("a.at", "=", w.ref("r.at")), w("a.seq", "<", w.ref("r.seq"))]),
+                  ]),
+                )
+                .orderBy("a.at", "desc")
+                .orderBy("a.seq", "desc")
+                .limit(1)
+                .as("conversation_team"),
+            )
+            .where("r.at", ">=", window.from)
+            .where("r.at", "<", window.to)
+            .where("r.at", "<=", window.asOf)
+            .execute(),
+        )
+        const teamless = [...new Set(rows.filter((r) => r.conversation_team == null).map((r) => r.reviewee as string))]
+        const teams = yield* people.teamKeysOf(teamless)
+        return rows.map((r) => ({
+          ...r,
+          reviewee_team: teams.get(r.reviewee) ?? null,
+        })) as unknown as ReadonlyArray<ReviewRow>
+      }),
 
     proactive: (window) =>
       query((k) =>

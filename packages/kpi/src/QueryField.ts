@@ -1,6 +1,5 @@
-import { decodeInput, InputError } from "@teamops/core"
+import { decodeInput } from "@teamops/core"
 import { Effect } from "effect"
-import { GraphQLError } from "graphql"
 import { MetricQuery } from "./MetricQuery.js"
 import { Metrics } from "./MetricReport.js"
 
@@ -10,20 +9,10 @@ const withoutNulls = (raw: Record<string, unknown>) =>
 
 /**
  * The rows of a query given as GraphQL arguments (`at` names where they sit, such as
- * `["query"]`). A query that does not decode gives a GraphQL error naming the field.
+ * `["query"]`). A query that does not decode fails with an InputError naming the field;
+ * a query field answers it with the kit's `runQuery`.
  */
 export const reportRows = (raw: Record<string, unknown>, at: ReadonlyArray<string>) =>
   Effect.flatMap(decodeInput(MetricQuery, at)(withoutNulls(raw)), (query) =>
     Effect.flatMap(Metrics, (m) => m.report(query, at)),
-  ).pipe(
-    Effect.catchIf(
-      (error): error is InputError => error instanceof InputError,
-      (error) => Effect.succeed(new GraphQLError(error.message)),
-    ),
   )
-
-/** Throws the GraphQL error of {@link reportRows}, or passes its rows on. */
-export const thrown = <A>(value: A | GraphQLError): A => {
-  if (value instanceof GraphQLError) throw value
-  return value
-}

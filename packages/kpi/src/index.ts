@@ -19,11 +19,12 @@ export { Complexity, eventTypes, LogEvent } from "./Event.js"
 export type { RawEvent } from "./EventDecode.js"
 export { EventBatchRefused, EventLog, type IngestSummary } from "./EventLog.js"
 export { type CycleRow, FactReader, type FactReaderService, type Window } from "./FactReader.js"
-export type { KpiDatabase } from "./KpiDatabase.js"
+export { calendarLoader } from "./graphql/calendar.js"
+export { ComplexityRef, MetricGroupRef, MetricRowRef, ReportPeriodRef } from "./graphql/refs.js"
 export { MetricQuery } from "./MetricQuery.js"
 export { builtInMetrics, Metrics, metricReport, metricReportPoint } from "./MetricReport.js"
 export { kpiPlugin } from "./plugin.js"
-export { reportRows, thrown } from "./QueryField.js"
+export { reportRows } from "./QueryField.js"
 export {
   complexityTimelines,
   groupsOf,

@@ -4,7 +4,7 @@ import { CalendarRepo } from "./CalendarRepo.js"
 import { kpiIsEmpty, seedKpi } from "./demo.js"
 import { EventLog } from "./EventLog.js"
 import { FactReader } from "./FactReader.js"
-import { kpiSchema } from "./graphql.js"
+import { kpiSchema } from "./graphql/index.js"
 import { Metrics, metricReportPoint } from "./MetricReport.js"
 import { init } from "./migrations/0001_init.js"
 

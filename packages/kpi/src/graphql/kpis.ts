@@ -1,0 +1,39 @@
+import type { Builder, SchemaKit } from "@teamops/core"
+import { type Person, PersonRef, type Team, TeamRef } from "@teamops/org"
+import { reportRows } from "../QueryField.js"
+import { kpiKeys, kpisOf } from "../TeamKpis.js"
+import type { reportTypes } from "./reportTypes.js"
+
+/** The `metric` query, and the headline metrics of a team or a person (`kpis`). */
+export const kpisSchema = (
+  builder: Builder,
+  { runQuery }: SchemaKit,
+  { MetricRow, MetricQueryInput, reportArgs }: ReturnType<typeof reportTypes>,
+) => {
+  const report = (raw: Record<string, unknown>, at: ReadonlyArray<string>) => runQuery(reportRows(raw, at))
+
+  const kpisField = (owner: "team" | "person") => (t: any) =>
+    t.field({
+      type: [MetricRow],
+      description: `Headline metrics of this ${owner}: the rows of each metric grouped by ${owner} (and period when asked).`,
+      args: {
+        metrics: t.arg.stringList({ required: false, description: `Default: ${kpiKeys.join(", ")}.` }),
+        ...reportArgs(t),
+      },
+      resolve: (parent: Team | Person, args: Record<string, unknown>, context: any) =>
+        kpisOf(owner, owner === "team" ? (parent as Team).key : (parent as Person).email, args, context, (raw) =>
+          report(raw as Record<string, unknown>, []),
+        ),
+    })
+  builder.objectField(TeamRef, "kpis", kpisField("team"))
+  builder.objectField(PersonRef, "kpis", kpisField("person"))
+
+  builder.queryField("metric", (t) =>
+    t.field({
+      type: [MetricRow],
+      description: "The rows of one metric: one per non-empty group, ordered by the grouping keys.",
+      args: { query: t.arg({ type: MetricQueryInput, required: true }) },
+      resolve: (_, { query }) => report(query, ["query"]),
+    }),
+  )
+}
