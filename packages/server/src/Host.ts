@@ -16,7 +16,7 @@ import {
   type SchemaKit,
   toInputError,
 } from "@teamops/core"
-import { Context, Effect, Either, Layer, Logger, ManagedRuntime, Schema, type Scope } from "effect"
+import { Context, DateTime, Effect, Either, Layer, Logger, ManagedRuntime, Schema, type Scope } from "effect"
 import { assertValidSchema, GraphQLSchema, lexicographicSortSchema } from "graphql"
 import { hostMigrations } from "./HostMigrations.js"
 import { orderPlugins } from "./PluginOrder.js"
@@ -219,17 +219,17 @@ const decodeContributions = (plugin: Plugin<any>, alive: ReadonlyArray<Plugin<an
   })
 
 const recordVersion = (plugin: Plugin<any>) =>
-  Effect.flatMap(Db, (db) =>
-    db.query((k) =>
+  Effect.gen(function* () {
+    const db = yield* Db
+    const migratedAt = DateTime.formatIso(yield* DateTime.now)
+    yield* db.query((k) =>
       k
         .insertInto("teamops_plugins")
-        .values({ id: plugin.id, version: plugin.version, migrated_at: new Date().toISOString() })
-        .onConflict((oc) =>
-          oc.column("id").doUpdateSet({ version: plugin.version, migrated_at: new Date().toISOString() }),
-        )
+        .values({ id: plugin.id, version: plugin.version, migrated_at: migratedAt })
+        .onConflict((oc) => oc.column("id").doUpdateSet({ version: plugin.version, migrated_at: migratedAt }))
         .execute(),
-    ),
-  ).pipe(
+    )
+  }).pipe(
     Effect.mapError((e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": ${e.message}` })),
   )
 

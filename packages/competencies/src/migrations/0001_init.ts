@@ -1,28 +1,17 @@
-import { isPostgres, type Migration } from "@teamops/core"
-import { type CreateTableBuilder, sql } from "kysely"
-
-type Kysely = Parameters<Migration["up"]>[0]
-
-// Keys order and group rows; PostgreSQL must compare them bytewise as SQLite does.
-const binary = (db: Kysely) => (isPostgres(db) ? sql`collate "C"` : sql``)
-
-// An id that grows with every row: SQLite's integer key, PostgreSQL's serial.
-const serialId =
-  (db: Kysely) =>
-  <T extends string>(table: CreateTableBuilder<T, never>) =>
-    isPostgres(db)
-      ? table.addColumn("id", "serial", (c) => c.primaryKey())
-      : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+import { binaryCollation, dialectOf, type Migration } from "@teamops/core"
+import { sql } from "kysely"
 
 export const init: Migration = {
   up: async (db) => {
     await db.schema
       .createTable("competencies_assessments")
-      .$call(serialId(db))
+      .addColumn("id", dialectOf(db).serialId.type, dialectOf(db).serialId.column)
       .addColumn("person_id", "text", (c) => c.notNull().references("org_people.id"))
-      .addColumn("ladder_key", "text", (c) => c.notNull().references("roles_ladders.key").modifyFront(binary(db)))
+      .addColumn("ladder_key", "text", (c) =>
+        c.notNull().references("roles_ladders.key").modifyFront(binaryCollation(db)),
+      )
       .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))
-      .addColumn("competency", "text", (c) => c.notNull().modifyFront(binary(db)))
+      .addColumn("competency", "text", (c) => c.notNull().modifyFront(binaryCollation(db)))
       .addColumn("rater_kind", "text", (c) => c.notNull().check(sql`rater_kind in ('self', 'manager', 'peer')`))
       .addColumn("rating", "text", (c) => c.notNull())
       .addColumn("note", "text")
@@ -42,7 +31,7 @@ export const init: Migration = {
 
     await db.schema
       .createTable("competencies_evidence")
-      .$call(serialId(db))
+      .addColumn("id", dialectOf(db).serialId.type, dialectOf(db).serialId.column)
       .addColumn("assessment_id", "integer", (c) => c.notNull().references("competencies_assessments.id"))
       .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('link', 'note')`))
       .addColumn("url", "text")
@@ -63,11 +52,13 @@ export const init: Migration = {
 
     await db.schema
       .createTable("competencies_promotions")
-      .$call(serialId(db))
+      .addColumn("id", dialectOf(db).serialId.type, dialectOf(db).serialId.column)
       .addColumn("person_id", "text", (c) => c.notNull().references("org_people.id"))
-      .addColumn("ladder_key", "text", (c) => c.notNull().references("roles_ladders.key").modifyFront(binary(db)))
+      .addColumn("ladder_key", "text", (c) =>
+        c.notNull().references("roles_ladders.key").modifyFront(binaryCollation(db)),
+      )
       .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))
-      .addColumn("from_ladder_key", "text", (c) => c.modifyFront(binary(db)))
+      .addColumn("from_ladder_key", "text", (c) => c.modifyFront(binaryCollation(db)))
       .addColumn("from_version", "integer")
       .addColumn("from_level", "text")
       .addColumn("to_level", "text", (c) => c.notNull())

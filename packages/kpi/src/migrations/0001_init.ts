@@ -1,21 +1,15 @@
-import { isPostgres, type Migration } from "@teamops/core"
-import { sql } from "kysely"
-
-type Schema = Parameters<Migration["up"]>[0]
-
-// Ids and keys are compared bytewise on both stores.
-const binary = (db: Schema) => (isPostgres(db) ? sql`collate "C"` : sql``)
+import { binaryCollation, type Migration } from "@teamops/core"
 
 export const init: Migration = {
   up: async (db) => {
     const instant = "bigint" as const
     await db.schema
       .createTable("kpi_events")
-      .addColumn("id", "text", (c) => c.primaryKey().modifyFront(binary(db)))
+      .addColumn("id", "text", (c) => c.primaryKey().modifyFront(binaryCollation(db)))
       .addColumn("seq", instant, (c) => c.notNull().unique())
       .addColumn("type", "text", (c) => c.notNull())
       .addColumn("at", instant, (c) => c.notNull())
-      .addColumn("conversation_id", "text", (c) => c.modifyFront(binary(db)))
+      .addColumn("conversation_id", "text", (c) => c.modifyFront(binaryCollation(db)))
       .addColumn("content", "text", (c) => c.notNull())
       .execute()
     await db.schema
@@ -27,7 +21,7 @@ export const init: Migration = {
 
     await db.schema
       .createTable("kpi_conversations")
-      .addColumn("conversation_id", "text", (c) => c.primaryKey().modifyFront(binary(db)))
+      .addColumn("conversation_id", "text", (c) => c.primaryKey().modifyFront(binaryCollation(db)))
       .addColumn("created_at", instant, (c) => c.notNull())
       .addColumn("outbound", "integer", (c) => c.notNull())
       .addColumn("customer_id", "text")
@@ -41,7 +35,7 @@ export const init: Migration = {
 
     await db.schema
       .createTable("kpi_cycles")
-      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binary(db)))
+      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binaryCollation(db)))
       .addColumn("cycle", "integer", (c) => c.notNull())
       .addColumn("start_at", instant, (c) => c.notNull())
       .addColumn("waits_for_customer", "integer", (c) => c.notNull())
@@ -63,7 +57,7 @@ export const init: Migration = {
 
     await db.schema
       .createTable("kpi_assignments")
-      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binary(db)))
+      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binaryCollation(db)))
       .addColumn("at", instant, (c) => c.notNull())
       .addColumn("seq", instant, (c) => c.notNull())
       .addColumn("person_email", "text")
@@ -77,7 +71,7 @@ export const init: Migration = {
 
     await db.schema
       .createTable("kpi_spans")
-      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binary(db)))
+      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binaryCollation(db)))
       .addColumn("cycle", "integer", (c) => c.notNull())
       .addColumn("person_email", "text", (c) => c.notNull())
       .addColumn("team_key", "text")
@@ -93,7 +87,7 @@ export const init: Migration = {
 
     await db.schema
       .createTable("kpi_complexity")
-      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binary(db)))
+      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binaryCollation(db)))
       .addColumn("at", instant, (c) => c.notNull())
       .addColumn("seq", instant, (c) => c.notNull())
       .addColumn("complexity", "text", (c) => c.notNull())
@@ -106,7 +100,7 @@ export const init: Migration = {
 
     await db.schema
       .createTable("kpi_replies")
-      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binary(db)))
+      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binaryCollation(db)))
       .addColumn("cycle", "integer", (c) => c.notNull())
       .addColumn("customer_at", instant, (c) => c.notNull())
       .addColumn("human_at", instant, (c) => c.notNull())
@@ -116,7 +110,7 @@ export const init: Migration = {
 
     await db.schema
       .createTable("kpi_ratings")
-      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binary(db)))
+      .addColumn("conversation_id", "text", (c) => c.notNull().modifyFront(binaryCollation(db)))
       .addColumn("cycle", "integer", (c) => c.notNull())
       .addColumn("at", instant, (c) => c.notNull())
       .addColumn("seq", instant, (c) => c.notNull())
@@ -131,18 +125,18 @@ export const init: Migration = {
 
     await db.schema
       .createTable("kpi_reviews")
-      .addColumn("event_id", "text", (c) => c.primaryKey().modifyFront(binary(db)))
+      .addColumn("event_id", "text", (c) => c.primaryKey().modifyFront(binaryCollation(db)))
       .addColumn("at", instant, (c) => c.notNull())
       .addColumn("seq", instant, (c) => c.notNull())
       .addColumn("reviewee", "text", (c) => c.notNull())
-      .addColumn("conversation_id", "text", (c) => c.modifyFront(binary(db)))
+      .addColumn("conversation_id", "text", (c) => c.modifyFront(binaryCollation(db)))
       .addColumn("score", "double precision")
       .execute()
     await db.schema.createIndex("kpi_reviews_at").on("kpi_reviews").column("at").execute()
 
     await db.schema
       .createTable("kpi_proactive")
-      .addColumn("event_id", "text", (c) => c.primaryKey().modifyFront(binary(db)))
+      .addColumn("event_id", "text", (c) => c.primaryKey().modifyFront(binaryCollation(db)))
       .addColumn("at", instant, (c) => c.notNull())
       .addColumn("team_key", "text")
       .addColumn("person_email", "text")
@@ -151,15 +145,15 @@ export const init: Migration = {
 
     await db.schema
       .createTable("kpi_article_views")
-      .addColumn("event_id", "text", (c) => c.primaryKey().modifyFront(binary(db)))
+      .addColumn("event_id", "text", (c) => c.primaryKey().modifyFront(binaryCollation(db)))
       .addColumn("at", instant, (c) => c.notNull())
-      .addColumn("customer_id", "text", (c) => c.notNull().modifyFront(binary(db)))
+      .addColumn("customer_id", "text", (c) => c.notNull().modifyFront(binaryCollation(db)))
       .execute()
     await db.schema.createIndex("kpi_article_views_at").on("kpi_article_views").column("at").execute()
 
     await db.schema
       .createTable("kpi_calendars")
-      .addColumn("team_key", "text", (c) => c.notNull().modifyFront(binary(db)))
+      .addColumn("team_key", "text", (c) => c.notNull().modifyFront(binaryCollation(db)))
       .addColumn("position", "integer", (c) => c.notNull())
       .addColumn("effective_from", instant)
       .addColumn("time_zone", "text", (c) => c.notNull())

@@ -1,15 +1,12 @@
-import { isPostgres, type Migration } from "@teamops/core"
+import { binaryCollation, type Migration } from "@teamops/core"
 import { sql } from "kysely"
-
-// Keys and emails order pages; PostgreSQL must compare them bytewise as SQLite does.
-const binary = (db: Parameters<Migration["up"]>[0]) => (isPostgres(db) ? sql`collate "C"` : sql``)
 
 export const init: Migration = {
   up: async (db) => {
     await db.schema
       .createTable("org_teams")
       .addColumn("id", "text", (c) => c.primaryKey())
-      .addColumn("key", "text", (c) => c.notNull().unique().modifyFront(binary(db)))
+      .addColumn("key", "text", (c) => c.notNull().unique().modifyFront(binaryCollation(db)))
       .addColumn("name", "text", (c) => c.notNull())
       .addColumn("description", "text")
       .addColumn("parent_id", "text", (c) => c.references("org_teams.id"))
@@ -19,7 +16,7 @@ export const init: Migration = {
       .createTable("org_people")
       .addColumn("id", "text", (c) => c.primaryKey())
       .addColumn("name", "text", (c) => c.notNull())
-      .addColumn("email", "text", (c) => c.notNull().unique().modifyFront(binary(db)))
+      .addColumn("email", "text", (c) => c.notNull().unique().modifyFront(binaryCollation(db)))
       .addColumn("time_zone", "text", (c) => c.notNull())
       .addColumn("working_hours", "text", (c) => c.notNull())
       .addColumn("hire_date", "text", (c) => c.notNull())

@@ -1,14 +1,11 @@
-import { isPostgres, type Migration } from "@teamops/core"
+import { binaryCollation, type Migration } from "@teamops/core"
 import { sql } from "kysely"
-
-// Ladder keys order lists; PostgreSQL must compare them bytewise as SQLite does.
-const binary = (db: Parameters<Migration["up"]>[0]) => (isPostgres(db) ? sql`collate "C"` : sql``)
 
 export const init: Migration = {
   up: async (db) => {
     await db.schema
       .createTable("roles_ladders")
-      .addColumn("key", "text", (c) => c.primaryKey().modifyFront(binary(db)))
+      .addColumn("key", "text", (c) => c.primaryKey().modifyFront(binaryCollation(db)))
       .addColumn("name", "text", (c) => c.notNull())
       .addColumn("description", "text")
       .addColumn("team_key", "text")
@@ -16,7 +13,9 @@ export const init: Migration = {
     await db.schema
       .createTable("roles_ladder_versions")
       .addColumn("id", "text", (c) => c.primaryKey())
-      .addColumn("ladder_key", "text", (c) => c.notNull().references("roles_ladders.key").modifyFront(binary(db)))
+      .addColumn("ladder_key", "text", (c) =>
+        c.notNull().references("roles_ladders.key").modifyFront(binaryCollation(db)),
+      )
       .addColumn("version", "integer", (c) => c.check(sql`version >= 1`))
       .addColumn("document", "text", (c) => c.notNull())
       .addColumn("effective", "text", (c) => c.notNull())
