@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs"
 import { orgPlugin } from "@teamops/org"
 import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { exampleIds } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
 
@@ -49,37 +50,7 @@ const examplesOf = (markdown: string): ReadonlyArray<Example> => {
   return examples
 }
 
-// Ids are made when rows are created, so the page's ids are not this server's. Each id in an
-// answer of the page stands for the id at the same place in the real answer.
-const globalId = /^(Team|Person):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-const isGlobalId = (value: unknown): value is string =>
-  typeof value === "string" && globalId.test(Buffer.from(value, "base64").toString())
-
-const ids = new Map<string, string>()
-
-const learnIds = (shown: unknown, real: unknown): void => {
-  if (isGlobalId(shown) && isGlobalId(real)) {
-    if ((ids.get(shown) ?? real) !== real) throw new Error(`the page's id ${shown} stands for two ids`)
-    ids.set(shown, real)
-  } else if (Array.isArray(shown) && Array.isArray(real)) {
-    for (const [index, item] of shown.entries()) learnIds(item, real[index])
-  } else if (typeof shown === "object" && shown !== null && typeof real === "object" && real !== null) {
-    for (const [key, value] of Object.entries(shown)) learnIds(value, (real as Record<string, unknown>)[key])
-  }
-}
-
-const realIds = (shown: unknown): unknown => {
-  if (isGlobalId(shown)) {
-    const real = ids.get(shown)
-    if (real === undefined) throw new Error(`the id ${shown} appears in no answer before it`)
-    return real
-  }
-  if (Array.isArray(shown)) return shown.map(realIds)
-  if (typeof shown === "object" && shown !== null) {
-    return Object.fromEntries(Object.entries(shown).map(([key, value]) => [key, realIds(value)]))
-  }
-  return shown
-}
+const { learn: learnIds, real: realIds } = exampleIds()
 
 /** The `__typename`s in an answer that name an error type: the page's typed error payloads. */
 const errorTypes = (value: unknown): Array<string> => {

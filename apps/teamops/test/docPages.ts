@@ -50,3 +50,43 @@ export const exampleAt = (name: string, blocks: ReadonlyArray<Block>, i: number)
   const first = block.text.split("\n").find((l) => l.trim() !== "{") ?? ""
   return { title: `line ${block.line}: ${first.trim()}`, graphql: block.text, variables, expected: answer }
 }
+
+/** Whether `value` is a Relay global id (`base64("Type:id")`). */
+const isGlobalId = (value: unknown): value is string => {
+  if (typeof value !== "string") return false
+  const decoded = Buffer.from(value, "base64").toString()
+  return /^[A-Z][A-Za-z]*:[0-9A-Za-z-]+$/.test(decoded) && Buffer.from(decoded).toString("base64") === value
+}
+
+/**
+ * The ids of a page's answers, matched to a server's. Ids are made when rows are created, so
+ * the page's ids are not the server's: each id in an answer the page shows stands for the id
+ * at the same place in the real answer (`learn`), and a request of the page that uses it is
+ * sent with the real one (`real`).
+ */
+export const exampleIds = () => {
+  const ids = new Map<string, string>()
+  const learn = (shown: unknown, real: unknown): void => {
+    if (isGlobalId(shown) && isGlobalId(real)) {
+      if ((ids.get(shown) ?? real) !== real) throw new Error(`the page's id ${shown} stands for two ids`)
+      ids.set(shown, real)
+    } else if (Array.isArray(shown) && Array.isArray(real)) {
+      for (const [index, item] of shown.entries()) learn(item, real[index])
+    } else if (typeof shown === "object" && shown !== null && typeof real === "object" && real !== null) {
+      for (const [key, value] of Object.entries(shown)) learn(value, (real as Record<string, unknown>)[key])
+    }
+  }
+  const real = (shown: unknown): unknown => {
+    if (isGlobalId(shown)) {
+      const found = ids.get(shown)
+      if (found === undefined) throw new Error(`the id ${shown} appears in no answer before it`)
+      return found
+    }
+    if (Array.isArray(shown)) return shown.map(real)
+    if (typeof shown === "object" && shown !== null) {
+      return Object.fromEntries(Object.entries(shown).map(([key, value]) => [key, real(value)]))
+    }
+    return shown
+  }
+  return { learn, real }
+}

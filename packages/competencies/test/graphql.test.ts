@@ -1,5 +1,5 @@
 import { encodeGlobalID } from "@teamops/core"
-import { testDialects } from "@teamops/testing"
+import { mutationsOf, payloadSelection, testDialects } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { graphql, graphqlData, ladderV1, ladderV2, openCompetencies, type TestCompetencies } from "./support.js"
 
@@ -8,17 +8,10 @@ const assessment = `id ladderKey version competency currentCompetencies raterKin
 const promotion = `ladderKey version from { key title } to { key title } rationale at readinessJson
   readiness { ready met total explanation because level { key } }`
 
-const payload = (success: string, field: string, selection: string) => `
-  __typename
-  ... on ${success} { ${field} { ${selection} } }
-  ... on Error { message }
-  ... on InputError { path }
-  ... on NotFoundError { entity key }`
-
 const mutations = {
-  recordAssessment: ["RecordAssessmentInput", payload("RecordAssessmentSuccess", "assessment", assessment)],
-  addEvidence: ["AddEvidenceInput", payload("AddEvidenceSuccess", "assessment", assessment)],
-  promotePerson: ["PromotePersonInput", payload("PromotePersonSuccess", "promotion", promotion)],
+  recordAssessment: ["RecordAssessmentInput", payloadSelection("RecordAssessmentSuccess", "assessment", assessment)],
+  addEvidence: ["AddEvidenceInput", payloadSelection("AddEvidenceSuccess", "assessment", assessment)],
+  promotePerson: ["PromotePersonInput", payloadSelection("PromotePersonSuccess", "promotion", promotion)],
   importLadder: ["ImportLadderInput", "__typename"],
   publishLadderVersion: ["PublishLadderVersionInput", "__typename"],
   createTeam: ["CreateTeamInput", "__typename"],
@@ -42,16 +35,7 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
   })
 
   /** Runs a mutation and returns its payload; an error must be a payload, never a GraphQL error. */
-  const mutate = async (name: keyof typeof mutations, input: Record<string, unknown>) => {
-    const [inputType, selection] = mutations[name]
-    const result = await graphql(
-      app.server,
-      `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`,
-      { input },
-    )
-    expect(result.errors).toBeUndefined()
-    return result.data[name]
-  }
+  const mutate = mutationsOf(() => app.server, mutations)
   const hire = async (user: string) => {
     const created = await mutate("createPerson", {
       name: user,

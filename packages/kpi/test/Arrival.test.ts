@@ -1,7 +1,7 @@
 import { testDialects } from "@teamops/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { builtInMetrics } from "../src/MetricReport.js"
-import { random, randomLog, randomLogTeams, shuffled } from "../src/testing.js"
+import { arrivalOrders, randomLog, randomLogTeams } from "../src/testing.js"
 import { openKpi, type TestKpi } from "./support.js"
 
 // The same events in one batch, shuffled within that batch, or split into consecutive batches
@@ -69,16 +69,9 @@ describe.each(testDialects())("arrival order on %s", (dialect) => {
 
   it.each(seeds)("changes no row (seed %i)", async (seed) => {
     const log = randomLog(seed, 30)
-    const r = random(seed * 7919)
+    const orders = arrivalOrders(log, seed)
+    for (const [i, store] of stores.entries()) for (const batch of orders[i] ?? []) await store.ingest(batch)
     const [oneBatch, shuffledBatch, consecutive] = stores as [TestKpi, TestKpi, TestKpi]
-    await oneBatch.ingest(log.events)
-    await shuffledBatch.ingest(shuffled(log.events, r))
-    const inTime = [...log.events].sort((a, b) => Date.parse(a.at as string) - Date.parse(b.at as string))
-    for (let i = 0; i < inTime.length; ) {
-      const size = 1 + r.int(12)
-      await consecutive.ingest(inTime.slice(i, i + size))
-      i += size
-    }
     const start = Date.parse(log.events[0]?.at as string)
     const asOfs = [log.end, start + (log.end - start) / 2]
     const rows = await allRows(oneBatch, asOfs)

@@ -1,26 +1,18 @@
 import { encodeGlobalID } from "@teamops/core"
-import { testDialects } from "@teamops/testing"
+import { mutationsOf, payloadSelection, testDialects } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { graphql, graphqlData, openOrg, type TestOrg, todayIn, warmPool } from "./support.js"
 
 const person = `id name email timeZone hireDate status leftOn team { key } manager { email }`
 const team = `id key name description parent { key }`
 
-// Every mutation answers a union: its success type or one of the typed errors.
-const payload = (success: string, field: "team" | "person", selection: string) => `
-  __typename
-  ... on ${success} { ${field} { ${selection} } }
-  ... on Error { message }
-  ... on InputError { path }
-  ... on NotFoundError { entity key }`
-
 const mutations = {
-  createTeam: ["CreateTeamInput", payload("CreateTeamSuccess", "team", team)],
-  updateTeam: ["UpdateTeamInput", payload("UpdateTeamSuccess", "team", team)],
-  createPerson: ["CreatePersonInput", payload("CreatePersonSuccess", "person", person)],
-  updatePerson: ["UpdatePersonInput", payload("UpdatePersonSuccess", "person", person)],
-  setManager: ["SetManagerInput", payload("SetManagerSuccess", "person", person)],
-  recordDeparture: ["RecordDepartureInput", payload("RecordDepartureSuccess", "person", person)],
+  createTeam: ["CreateTeamInput", payloadSelection("CreateTeamSuccess", "team", team)],
+  updateTeam: ["UpdateTeamInput", payloadSelection("UpdateTeamSuccess", "team", team)],
+  createPerson: ["CreatePersonInput", payloadSelection("CreatePersonSuccess", "person", person)],
+  updatePerson: ["UpdatePersonInput", payloadSelection("UpdatePersonSuccess", "person", person)],
+  setManager: ["SetManagerInput", payloadSelection("SetManagerSuccess", "person", person)],
+  recordDeparture: ["RecordDepartureInput", payloadSelection("RecordDepartureSuccess", "person", person)],
 } as const
 
 describe.each(testDialects())("org GraphQL API on %s", (dialect) => {
@@ -35,16 +27,7 @@ describe.each(testDialects())("org GraphQL API on %s", (dialect) => {
   const query = (text: string, variables: Record<string, unknown> = {}) => graphqlData(org.server, text, variables)
 
   /** Runs a mutation and returns its payload; an error must be a payload, never a GraphQL error. */
-  const mutate = async (name: keyof typeof mutations, input: Record<string, unknown>) => {
-    const [inputType, selection] = mutations[name]
-    const result = await graphql(
-      org.server,
-      `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`,
-      { input },
-    )
-    expect(result.errors).toBeUndefined()
-    return result.data[name]
-  }
+  const mutate = mutationsOf(() => org.server, mutations)
 
   /** Creates a person with only the required fields (and any given) and returns it. */
   const hire = async (email: string, teamKey: string, more: Record<string, unknown> = {}) => {

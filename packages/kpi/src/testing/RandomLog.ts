@@ -144,3 +144,23 @@ export const shuffled = <T>(items: ReadonlyArray<T>, r: Random): Array<T> => {
   }
   return out
 }
+
+type Batches = ReadonlyArray<ReadonlyArray<Record<string, unknown>>>
+
+/**
+ * The same log arriving three ways, each a list of batches to ingest in order: in one batch,
+ * shuffled within one batch, and split into consecutive batches in time order (of 1 to 12
+ * events, drawn from `seed`). Every metric must answer the same rows for all three.
+ */
+export const arrivalOrders = (log: RandomLog, seed: number): readonly [Batches, Batches, Batches] => {
+  const r = random(seed * 7919)
+  const shuffledOnce = shuffled(log.events, r)
+  const inTime = [...log.events].sort((a, b) => Date.parse(a.at as string) - Date.parse(b.at as string))
+  const consecutive: Array<ReadonlyArray<Record<string, unknown>>> = []
+  for (let i = 0; i < inTime.length; ) {
+    const size = 1 + r.int(12)
+    consecutive.push(inTime.slice(i, i + size))
+    i += size
+  }
+  return [[log.events], [shuffledOnce], consecutive]
+}
