@@ -77,14 +77,13 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
 
       type History = ReadonlyArray<LadderVersion & { version: number }>
 
-      // The published versions of each ladder, oldest first: one statement per ladder.
+      // The published versions of each ladder, oldest first: one statement for every ladder.
       const historiesOf = (ladderKeys: ReadonlyArray<string>) =>
-        Effect.map(
-          Effect.forEach([...new Set(ladderKeys)], (key) =>
-            Effect.map(ladders.history(key), (history) => [key, published(history)] as const),
-          ),
-          (entries) => new Map<string, History>(entries),
-        )
+        Effect.map(ladders.histories([...new Set(ladderKeys)]), (versions) => {
+          const histories = new Map<string, Array<LadderVersion & { version: number }>>()
+          for (const v of published(versions)) histories.set(v.ladderKey, [...(histories.get(v.ladderKey) ?? []), v])
+          return histories as ReadonlyMap<string, History>
+        })
 
       // The latest ratings of the people, by person: one statement.
       const ratingsOf = (personIds: ReadonlyArray<string>) =>

@@ -9,11 +9,22 @@ export {
 } from "./Assessment.js"
 export { AssessmentRepo, type AssessmentRepoService, type LatestRating } from "./AssessmentRepo.js"
 export { type CatalogCompetency, CatalogEntry, catalogOf, competency, competencyPoint } from "./Catalog.js"
-export type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
 export { CompetencyCatalog, type CompetencyCatalogService } from "./CompetencyCatalog.js"
+export { CompetencyHistory, type CompetencyHistoryService } from "./CompetencyHistory.js"
+export {
+  evidenceLoader,
+  loadCurrentKeys,
+  loadCurrentLevel,
+  loadNextLevel,
+  nextReadinessLoader,
+  promotionsLoader,
+  readinessLoader,
+  recordedAsLoader,
+} from "./CompetencyLoaders.js"
 export { applyChanges, keysMappingTo, mapCompetency, type VersionChanges } from "./CompetencyMapping.js"
 export { AddEvidenceInput, type Evidence, EvidenceFields, EvidenceKind } from "./Evidence.js"
-export { competenciesSchema } from "./graphql.js"
+export { competenciesSchema } from "./graphql/index.js"
+export { AssessmentRef } from "./graphql/types.js"
 export {
   chronological,
   currentLevel,

@@ -3,7 +3,8 @@ import { Layer } from "effect"
 import { AssessmentRepo } from "./AssessmentRepo.js"
 import { competencyPoint } from "./Catalog.js"
 import { CompetencyCatalog } from "./CompetencyCatalog.js"
-import { competenciesSchema } from "./graphql.js"
+import { CompetencyHistory } from "./CompetencyHistory.js"
+import { competenciesSchema } from "./graphql/index.js"
 import { init } from "./migrations/0001_init.js"
 import { PromotionRepo } from "./PromotionRepo.js"
 import { ReadinessReader } from "./ReadinessReader.js"
@@ -19,6 +20,7 @@ export const competenciesPlugin = definePlugin({
     Layer.provideMerge(ReadinessReader.layer),
     Layer.provideMerge(AssessmentRepo.layer),
     Layer.merge(CompetencyCatalog.layer),
+    Layer.merge(CompetencyHistory.layer),
   ),
   schema: competenciesSchema,
 })

@@ -101,4 +101,61 @@ describe.each(testDialects())("statements per query on %s", (dialect) => {
     // ratings, assessments, their count, their evidence, the history for mapping forward.
     expect(small.sent.length, small.sent.join("\n")).toBeLessThanOrEqual(10)
   })
+
+  // Every person is rated on a ladder of their own, in version 1; version 2 of each ladder
+  // renames troubleshooting to diagnosis.
+  const history = `{
+    people(first: 100) {
+      edges { node {
+        email
+        assessments(first: 10) { edges { node { ladderKey competency currentCompetencies } } }
+        renamed: assessments(competency: "diagnosis") { totalCount }
+      } }
+    }
+  }`
+
+  const onLaddersOfTheirOwn = (from: number, to: number) =>
+    app.run(
+      Effect.gen(function* () {
+        const users = Array.from({ length: to - from }, (_, i) => `h${String(from + i).padStart(3, "0")}`)
+        const people = yield* hirePeople(...users)
+        const repo = yield* AssessmentRepo
+        for (const [i, person] of people.entries()) {
+          const ladderKey = `ladder-${String(from + i).padStart(3, "0")}`
+          yield* publishLadder(ladderV1.replace(/^key: support$/m, `key: ${ladderKey}`))
+          yield* publishLadder(ladderV2.replace(/^key: support$/m, `key: ${ladderKey}`))
+          yield* repo.record(
+            assessmentInput({
+              personId: person.id,
+              ladderKey,
+              competency: "troubleshooting",
+              raterKind: "manager",
+              rating: "practising",
+              version: 1,
+            }),
+          )
+        }
+      }),
+    )
+
+  it("reads the history of 20 ladders in as many statements as of 1", async () => {
+    await onLaddersOfTheirOwn(0, 1)
+    const one = await measured(app, () => graphqlData(app.server, history))
+    await onLaddersOfTheirOwn(1, 20)
+    const twenty = await measured(app, () => graphqlData(app.server, history))
+    expect(twenty.answer.people.edges).toHaveLength(20)
+    for (const edge of twenty.answer.people.edges) {
+      expect(edge.node.assessments.edges).toEqual([
+        {
+          node: {
+            ladderKey: expect.stringMatching(/^ladder-/),
+            competency: "troubleshooting",
+            currentCompetencies: ["diagnosis"],
+          },
+        },
+      ])
+      expect(edge.node.renamed.totalCount).toBe(1)
+    }
+    expect(twenty.sent.length, twenty.sent.join("\n")).toBe(one.sent.length)
+  })
 })
