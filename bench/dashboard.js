@@ -27,11 +27,8 @@ const document = readFileSync(new URL("./dashboard.graphql", import.meta.url), "
 const teamKey = "support-emea"
 const day = 86_400_000
 
-/** The plugins a host loads when told none (exported by the server, or by the command line). */
-const defaultPlugins = async () => {
-  const server = await import("@teamops/server")
-  return server.defaultPlugins ?? (await import("@teamops/cli")).defaultPlugins
-}
+/** The plugins a host loads when told none. */
+const defaultPlugins = async () => (await import("@teamops/cli")).defaultPlugins
 
 // A deterministic generator, so that every run measures the same data.
 const generator = (seed) => {
@@ -71,8 +68,7 @@ const serveYoga = async () => {
 // JSON.parse, and the same pure rules as teamops for the next level and readiness.
 const serveBaseline = async (file) => {
   const { default: Database } = await import("better-sqlite3")
-  const { nextLevel } = await import("../packages/competencies/dist/NextLevel.js")
-  const { assessReadiness } = await import("../packages/competencies/dist/Readiness.js")
+  const { assessReadiness, nextLevel } = await import("@teamops/competencies")
   const db = new Database(file, { fileMustExist: true })
   db.pragma("busy_timeout = 5000")
   const among = "(select value from json_each(?))"
@@ -155,7 +151,7 @@ const serveBaseline = async (file) => {
       const manager = person.manager_id === null ? undefined : managers.get(person.manager_id)
       let currentLevel = null
       let nextOne = null
-      let readiness
+      let readiness = null
       if (latest !== undefined) {
         const versions = versionsOf(latest.ladder_key)
         const held = versions.find((v) => v.version === latest.version)
@@ -199,7 +195,6 @@ const serveBaseline = async (file) => {
           }
         }
       }
-      if (readiness === undefined) throw new Error(`baseline: ${person.email} has no next level`)
       return {
         node: {
           name: person.name,

@@ -292,11 +292,8 @@ describe("teamops org import", () => {
 })
 
 describe("teamops ladder", () => {
-  // The fixture under a key of its own: the default `support` plugin already publishes "support".
-  const ladderYaml = readFileSync(
-    fileURLToPath(new URL("../../../packages/roles/test/fixtures/support-ladder.yaml", import.meta.url)),
-    "utf8",
-  ).replace(/^key: support$/m, "key: frontline")
+  // A ladder of a key of its own: the default `support` plugin already publishes "support".
+  const ladderYaml = readFileSync(fileURLToPath(new URL("./fixtures/frontline-ladder.yaml", import.meta.url)), "utf8")
   const ladderFile = join(workDir, "frontline.yaml")
   writeFileSync(ladderFile, ladderYaml)
 

@@ -26,6 +26,14 @@ export { AddEvidenceInput, type Evidence, EvidenceFields, EvidenceKind } from ".
 export { competenciesSchema } from "./graphql/index.js"
 export { AssessmentRef } from "./graphql/types.js"
 export {
+  type LatestLadder,
+  type NextLevel,
+  type NoNextLevel,
+  nextLevel,
+  nextLevelOfPerson,
+  type PersonNextLevel,
+} from "./NextLevel.js"
+export {
   chronological,
   currentLevel,
   daysInLevel,
