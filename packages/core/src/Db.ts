@@ -66,7 +66,7 @@ const unavailable =
   /^(08...|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|SQLITE_BUSY.*|SQLITE_LOCKED.*|SQLITE_CANTOPEN.*)$/
 
 /** Why a driver refused a statement, from the error codes of `pg` and better-sqlite3. */
-export const reasonOf = (cause: unknown): DbErrorReason => {
+const reasonOf = (cause: unknown): DbErrorReason => {
   const code = (cause as { code?: unknown } | null)?.code
   if (typeof code !== "string") {
     return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(describe(cause))

@@ -37,13 +37,13 @@ export const requestLoader =
     loaderOf<K, V>(context, `${owner}.${name}`, (keys) => context.run(owner)(batch(keys)))
 
 /** Puts loaded items back in the order of the keys asked for (`null` where none). */
-export const inKeyOrder = <T>(keys: ReadonlyArray<string>, items: ReadonlyArray<T>, keyOf: (item: T) => string) => {
+const inKeyOrder = <T>(keys: ReadonlyArray<string>, items: ReadonlyArray<T>, keyOf: (item: T) => string) => {
   const byKey = new Map(items.map((item) => [keyOf(item), item]))
   return keys.map((key) => byKey.get(key) ?? null)
 }
 
 /** Groups loaded items by their parent key, one (possibly empty) list per key asked for. */
-export const groupedByKey = <T>(keys: ReadonlyArray<string>, items: ReadonlyArray<T>, keyOf: (item: T) => string) => {
+const groupedByKey = <T>(keys: ReadonlyArray<string>, items: ReadonlyArray<T>, keyOf: (item: T) => string) => {
   const groups = new Map<string, Array<T>>(keys.map((key) => [key, []]))
   for (const item of items) groups.get(keyOf(item))?.push(item)
   return keys.map((key): ReadonlyArray<T> => groups.get(key) ?? [])

@@ -36,8 +36,7 @@ export const pageOf = (args: ConnectionArgs): Page => {
 }
 
 /** A cursor is the row's sort key, opaque to clients. */
-export const encodeCursor = (key: ReadonlyArray<string>): string =>
-  Buffer.from(JSON.stringify(key)).toString("base64url")
+const encodeCursor = (key: ReadonlyArray<string>): string => Buffer.from(JSON.stringify(key)).toString("base64url")
 
 const decodeCursor = (cursor: string): ReadonlyArray<string> => {
   try {

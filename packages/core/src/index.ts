@@ -18,10 +18,9 @@ export {
   makeDbService,
   openDb,
   parseDatabaseUrl,
-  reasonOf,
 } from "./Db.js"
 export { decodeInput, toInputError, withInput } from "./Decode.js"
-export { binaryCollation, type Dialect, type DialectCapabilities, dialectOf, isPostgres } from "./Dialect.js"
+export { binaryCollation, type Dialect, type DialectCapabilities, dialectOf } from "./Dialect.js"
 export { ConflictError, DbError, DbErrorReason, InputError, NotFoundError, PluginError } from "./Errors.js"
 export {
   type Contributed,
@@ -33,21 +32,12 @@ export {
 } from "./ExtensionPoint.js"
 export { encodeGlobalID, GlobalId } from "./GlobalId.js"
 export { Email, isKey, Key, Name } from "./Keys.js"
-export {
-  groupedByKey,
-  groupedLoader,
-  inKeyOrder,
-  keyedLoader,
-  loaderOf,
-  requestLoader,
-} from "./Loader.js"
+export { groupedLoader, keyedLoader, loaderOf, requestLoader } from "./Loader.js"
 export { type Migration, type Migrations, migrate, tablePrefix } from "./Migrations.js"
 export {
   batchedConnection,
   type ChildPages,
   type ConnectionArgs,
-  connectionOf,
-  encodeCursor,
   listConnection,
   maxPageSize,
   type Page,
