@@ -2,12 +2,13 @@ import { createServer as createHttpServer, type Server as HttpServer } from "nod
 import { makeRun, type RequestContext, type Run } from "@teamops/core"
 import { Cause, Effect, Exit, Scope } from "effect"
 import { createYoga, type YogaServerInstance } from "graphql-yoga"
+import { graphiqlOptions, renderGraphiQL, useRootRedirect } from "./GraphiQL.js"
 import { useHealth } from "./Health.js"
 import { bootHost, type Host, type HostConfig } from "./Host.js"
 import { errorLogger, maskError } from "./MaskedErrors.js"
 
 export interface ServerConfig extends HostConfig {
-  /** Serve GraphiQL at `/graphql` to browsers (default: true). */
+  /** Serve GraphiQL at `/graphql` to browsers, and send them there from `/` (default: true). */
   readonly graphiql?: boolean
 }
 
@@ -34,14 +35,16 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
   const host = booted.value
   const runs = new Map<string, Run>(host.booted.map((p) => [p.id, makeRun(host.runtime, p.id)]))
   const runAs = (pluginId: string) => runs.get(pluginId) ?? makeRun(host.runtime, pluginId)
+  const graphiql = config.graphiql ?? true
   const yoga = createYoga<Record<string, never>, RequestContext>({
     schema: host.schema,
-    graphiql: config.graphiql ?? true,
+    graphiql: graphiql && graphiqlOptions(host.schema),
+    renderGraphiQL,
     landingPage: false,
     logging: errorLogger(host.runtime),
     maskedErrors: { maskError },
     context: ({ request }) => ({ request, loaders: new Map(), run: runAs }),
-    plugins: [useHealth(host)],
+    plugins: graphiql ? [useHealth(host), useRootRedirect()] : [useHealth(host)],
   })
   let http: HttpServer | undefined
   return {
