@@ -14,7 +14,9 @@ const calendarSet = Command.make(
     database,
     team: Args.text({ name: "TEAM" }).pipe(Args.withDescription("The key of the team")),
     file: Args.text({ name: "FILE" }).pipe(
-      Args.withDescription("A calendar file (.json): one version of the open hours, or a list of versions"),
+      Args.withDescription(
+        'A calendar file (.json): one version of the open hours, or a list of versions, each {"timeZone": "Europe/Athens", "weekly": {"mon": [["09:00", "17:00"]], …}, "holidays": ["2026-12-25"], "effectiveFrom": "2026-01-01T00:00:00Z"}; see docs/metrics.md, "Calendar files"',
+      ),
     ),
   },
   ({ database, team, file }) =>

@@ -60,7 +60,11 @@ const eventsImport = Command.make(
       Options.withDescription("Events per batch, each stored all or nothing (default: the whole file is one batch)"),
       Options.optional,
     ),
-    file: Args.text({ name: "FILE" }).pipe(Args.withDescription("Events as JSON Lines (.jsonl): one event per line")),
+    file: Args.text({ name: "FILE" }).pipe(
+      Args.withDescription(
+        'Events as JSON Lines (.jsonl), one per line: {"id", "type", "at", "actor": {"kind", "email"}, "conversationId", …}; the event types and their fields are in docs/metrics.md, "The event log"',
+      ),
+    ),
   },
   ({ database, batchSize, file }) =>
     Effect.scoped(

@@ -19,7 +19,14 @@ const formatOf = (file: string) => {
 
 const ladderImport = Command.make(
   "import",
-  { database, file: Args.text({ name: "FILE" }).pipe(Args.withDescription("A ladder file: .yaml, .yml or .json")) },
+  {
+    database,
+    file: Args.text({ name: "FILE" }).pipe(
+      Args.withDescription(
+        'A ladder file (.yaml, .yml or .json): key, name, scale, tracks, levels, competencies, matrix, transitions; every field is in docs/ladders.md, "The model"',
+      ),
+    ),
+  },
   ({ database, file }) =>
     Effect.scoped(
       Effect.gen(function* () {

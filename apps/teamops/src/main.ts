@@ -2,9 +2,18 @@ import { Command, ValidationError } from "@effect/cli"
 import { NodeContext } from "@effect/platform-node"
 import { stderrLogger } from "@teamops/server"
 import { Cause, Effect, Exit, Layer } from "effect"
+import { commandOf, optionNames, unknownOption } from "./CommandLine.js"
 import { teamops } from "./commands.js"
+import { withPrintableOutput } from "./Terminal.js"
 
 const cli = Command.run(teamops, { name: "teamops", version: "0.1.0" })
+const args = process.argv.slice(2)
+const { path, command } = commandOf(teamops, "teamops", args)
+const mistyped = command === undefined ? undefined : unknownOption(args, optionNames(command))
+if (mistyped !== undefined) {
+  console.error(`${path.join(" ")}: ${mistyped}; see ${path.join(" ")} --help`)
+  process.exit(1)
+}
 
 // A reader that stops early (`teamops ladder export support | head`) is not a failure.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -13,7 +22,7 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 })
 
 const exit = await Effect.runPromiseExit(
-  cli(process.argv).pipe(Effect.provide(Layer.merge(NodeContext.layer, stderrLogger))),
+  withPrintableOutput(cli(process.argv), path).pipe(Effect.provide(Layer.merge(NodeContext.layer, stderrLogger))),
 )
 if (Exit.isFailure(exit)) {
   const failure = Cause.squash(exit.cause)

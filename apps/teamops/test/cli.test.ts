@@ -185,10 +185,38 @@ describe("teamops migrate, seed and schema", () => {
     ["calendar", "set"],
     ["events", "import"],
     ["metric"],
-  ])("answers --help for %s", async (...command) => {
+  ])("answers --help for %s, in plain text, with the whole command in its usage", async (...command) => {
     const result = await run([...command, "--help"])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain("USAGE")
+    expect(result.stdout).toContain(`\n$ teamops ${command.join(" ")}`)
+    expect(result.stdout).not.toMatch(new RegExp(String.fromCharCode(27)))
+    expect(result.stdout).not.toContain("A user-defined piece of text.")
+    expect(result.stdout).not.toContain("An integer.")
+  })
+
+  it("names a mistyped option and the one meant, wherever it stands", async () => {
+    for (const args of [
+      ["events", "import", "--batchsize", "10", "events.jsonl"],
+      ["events", "import", "events.jsonl", "--batchsize", "10"],
+    ]) {
+      const result = await run(args)
+      expect(result.code).toBe(1)
+      expect(result.stdout).toBe("")
+      expect(result.stderr.trim()).toBe(
+        "teamops events import: unknown option --batchsize (did you mean --batch-size?); see teamops events import --help",
+      )
+    }
+    const far = await run(["serve", "--colour", "blue"])
+    expect(far.stderr.trim()).toBe(
+      "teamops serve: unknown option --colour (options: --port, --database, --demo); see teamops serve --help",
+    )
+  })
+
+  it("points the help of a file command to the file's shape", async () => {
+    expect((await run(["events", "import", "--help"])).stdout).toContain("docs/metrics.md")
+    expect((await run(["calendar", "set", "--help"])).stdout).toContain('"timeZone": "Europe/Athens"')
+    expect((await run(["ladder", "import", "--help"])).stdout).toContain("docs/ladders.md")
   })
 
   it.runIf(process.env.TEAMOPS_TEST_POSTGRES_URL)("migrates a PostgreSQL database", async () => {

@@ -184,7 +184,7 @@ const withoutEmptyMutation = (schema: GraphQLSchema) => {
 const decodeConfig = (plugin: Plugin<any>, raw: unknown) =>
   plugin.config === undefined
     ? Effect.succeed(raw)
-    : Schema.decodeUnknown(plugin.config, { errors: "all" })(raw ?? {}).pipe(
+    : Schema.decodeUnknown(plugin.config, { errors: "all", onExcessProperty: "error" })(raw ?? {}).pipe(
         Effect.mapError(
           (e) =>
             new PluginError({

@@ -313,6 +313,20 @@ describe("plugin configuration", () => {
     assert.deepStrictEqual((await graphql(other, "{ greeting }")).body, { data: { greeting: "hi hi hi" } })
   })
 
+  it("refuses a key the configuration does not know, naming it", async () => {
+    const plugin = definePlugin({
+      id: "acme-sales",
+      version: "1.0.0",
+      config: Schema.Struct({ currency: Schema.optionalWith(Schema.String, { default: () => "EUR" }) }),
+      schema: withAField,
+    })
+    const error = await bootFailure({ plugins: [plugin], pluginConfig: { "acme-sales": { curency: "USD" } } })
+    assert.strictEqual(
+      error.message,
+      `plugin "acme-sales": invalid configuration at plugins.acme-sales.curency: is unexpected, expected: "currency"`,
+    )
+  })
+
   it("a plugin without a config schema gets its raw section", async () => {
     class Raw extends Context.Tag("test/Raw")<Raw, unknown>() {}
     const seen: Array<unknown> = []
