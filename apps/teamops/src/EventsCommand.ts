@@ -13,6 +13,8 @@ interface Tally {
   accepted: number
   duplicates: number
   refused: number
+  /** Counted with --skip-incomplete only. */
+  skipped?: number
 }
 
 /** The lines of a file with their numbers and the bytes read so far, one at a time. */
@@ -60,13 +62,18 @@ const eventsImport = Command.make(
       Options.withDescription("Events per batch, each stored all or nothing (default: the whole file is one batch)"),
       Options.optional,
     ),
+    skipIncomplete: Options.boolean("skip-incomplete").pipe(
+      Options.withDescription(
+        "Leave out the conversations the file holds only the later part of (no conversation.created, as in an export whose window starts after they were created), and say which; without it, such a conversation refuses its batch",
+      ),
+    ),
     file: Args.text({ name: "FILE" }).pipe(
       Args.withDescription(
         'Events as JSON Lines (.jsonl), one per line: {"id", "type", "at", "actor": {"kind", "email"}, "conversationId", …}; the event types and their fields are in docs/metrics.md, "The event log"',
       ),
     ),
   },
-  ({ database, batchSize, file }) =>
+  ({ database, batchSize, skipIncomplete, file }) =>
     Effect.scoped(
       Effect.gen(function* () {
         const size = Option.getOrElse(batchSize, () => Number.POSITIVE_INFINITY)
@@ -77,7 +84,7 @@ const eventsImport = Command.make(
         })
         const server = yield* boot(database)
         const log = yield* Effect.promise(() => server.host.runtime.runPromise(EventLog))
-        const tally: Tally = { accepted: 0, duplicates: 0, refused: 0 }
+        const tally: Tally = { accepted: 0, duplicates: 0, refused: 0, ...(skipIncomplete ? { skipped: 0 } : {}) }
         const bar = progress(total)
 
         const send = (batch: Array<Either.Either<RawEvent, string>>) =>
@@ -87,17 +94,28 @@ const eventsImport = Command.make(
             const result =
               broken.length > 0
                 ? Either.left(new EventBatchRefused({ message: broken.join("\n"), problems: broken }))
-                : yield* Effect.promise(() => server.host.runtime.runPromise(Effect.either(log.ingest(events))))
+                : yield* Effect.promise(() =>
+                    server.host.runtime.runPromise(Effect.either(log.ingest(events, { skipIncomplete }))),
+                  )
             if (Either.isRight(result)) {
               tally.accepted += result.right.accepted
               tally.duplicates += result.right.duplicates
+              for (const skipped of result.right.skipped) {
+                tally.skipped = (tally.skipped ?? 0) + 1
+                bar.end()
+                yield* Console.error(`${file}: skipped ${skipped.reason}`)
+              }
               return
             }
             tally.refused += batch.length
             const error = result.left
             bar.end()
+            const problems = error._tag === "EventBatchRefused" ? error.problems : [error.message]
+            const hint = problems.some((p) => p.includes("has no conversation.created"))
+              ? "\n(a file that starts after some conversations were created: --skip-incomplete leaves them out)"
+              : ""
             yield* Console.error(
-              `${file}: a batch of ${batch.length === 1 ? "1 event" : `${batch.length} events`} was refused, nothing of it was stored:\n${(error._tag === "EventBatchRefused" ? error.problems : [error.message]).join("\n")}`,
+              `${file}: a batch of ${batch.length === 1 ? "1 event" : `${batch.length} events`} was refused, nothing of it was stored:\n${problems.join("\n")}${hint}`,
             )
           })
 

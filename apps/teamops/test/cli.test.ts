@@ -529,7 +529,23 @@ describe("teamops calendar, events and metric", () => {
     expect(JSON.parse(result.stdout)).toEqual({ accepted: 2, duplicates: 0, refused: 2 })
     expect(result.stderr).toContain("line 2: not valid JSON")
     expect(result.stderr).toContain(
-      'line 4 (event "b4"): conversation "c4": conversation.resolved at 2026-03-02T08:00:00.000Z comes before the conversation.created',
+      'line 4 (event "b4"): conversation "c4" has no conversation.created: its only event is conversation.resolved at 2026-03-02T08:00:00.000Z\n(a file that starts after some conversations were created: --skip-incomplete leaves them out)',
+    )
+  })
+
+  it("leaves out with --skip-incomplete the conversations a file holds only the later part of, saying which", async () => {
+    const events = file(
+      "kpi-window.jsonl",
+      [
+        event("w1", "conversation.resolved", "2026-03-02T08:00:00Z", { conversationId: "w-old" }),
+        event("w2", "conversation.created", "2026-03-02T08:00:00Z", { conversationId: "w-new" }),
+      ].join("\n"),
+    )
+    const result = await run(["events", "import", events, "--skip-incomplete", "--database", database])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({ accepted: 1, duplicates: 0, refused: 0, skipped: 1 })
+    expect(result.stderr.trim()).toBe(
+      `${events}: skipped conversation "w-old" has no conversation.created: its only event is conversation.resolved at 2026-03-02T08:00:00.000Z`,
     )
   })
 

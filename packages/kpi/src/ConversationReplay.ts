@@ -52,6 +52,11 @@ export interface ConversationFacts {
 export interface Refusal {
   readonly eventId: string
   readonly message: string
+  /**
+   * The conversation has no `conversation.created` at all: the log holds only its later part,
+   * as in a helpdesk export whose window starts after the conversation was created.
+   */
+  readonly incomplete?: true
 }
 
 /** Arrival order breaks ties between events at the same instant. */
@@ -90,6 +95,18 @@ export const replayConversation = (
     refusals.push({ eventId: event.id, message: `conversation "${conversationId}": ${why}` })
 
   const first = sorted[0]?.event
+  if (first !== undefined && !sorted.some(({ event }) => event.type === "conversation.created")) {
+    const which = sorted.length === 1 ? "its only event is" : `its ${sorted.length} events start with`
+    return {
+      refusals: [
+        {
+          eventId: first.id,
+          message: `conversation "${conversationId}" has no conversation.created: ${which} ${first.type} at ${iso(first.at)}`,
+          incomplete: true,
+        },
+      ],
+    }
+  }
   if (first === undefined || first.type !== "conversation.created") {
     for (const { event } of sorted) {
       if (event.type === "conversation.created") break

@@ -18,11 +18,32 @@ export class EventBatchRefused extends Schema.TaggedError<EventBatchRefused>()("
 export interface IngestSummary {
   readonly accepted: number
   readonly duplicates: number
+  /** The conversations left out because the batch holds only their later part (see {@link IngestOptions}). */
+  readonly skipped: ReadonlyArray<SkippedConversation>
+}
+
+/** A conversation whose events were not stored, and why. */
+export interface SkippedConversation {
+  readonly conversationId: string
+  readonly events: number
+  readonly reason: string
+}
+
+export interface IngestOptions {
+  /**
+   * Leave out, instead of refusing the batch, the conversations that have no
+   * `conversation.created` in the log or the batch: a helpdesk export whose window starts
+   * after they were created holds only their later part.
+   */
+  readonly skipIncomplete?: boolean
 }
 
 export interface EventLogService {
   /** Stores a batch all or nothing; resent events (same id, same content) are skipped. */
-  readonly ingest: (batch: ReadonlyArray<RawEvent>) => Effect.Effect<IngestSummary, EventBatchRefused | DbError>
+  readonly ingest: (
+    batch: ReadonlyArray<RawEvent>,
+    options?: IngestOptions,
+  ) => Effect.Effect<IngestSummary, EventBatchRefused | DbError>
   /** A page of stored events in arrival order, of one conversation or all. */
   readonly list: (page: Page, conversationId?: string) => Effect.Effect<ReadonlyArray<StoredEvent>, DbError>
   readonly count: (conversationId?: string) => Effect.Effect<number, DbError>
@@ -156,7 +177,7 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
       })
     })
 
-  const replayAll = (fresh: ReadonlyArray<Arrival & { seq: number }>) =>
+  const replayAll = (fresh: ReadonlyArray<Arrival & { seq: number }>, skipIncomplete: boolean) =>
     Effect.gen(function* () {
       const byConversation = new Map<string, Array<Sequenced>>()
       const where = new Map<string, RawEvent>()
@@ -175,21 +196,26 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
       }
       const problems: Array<string> = []
       const facts: Array<ConversationFacts> = []
+      const incomplete: Array<SkippedConversation> = []
       for (const [id, events] of byConversation) {
         const result = replayConversation(id, events)
         if ("facts" in result) facts.push(result.facts)
         else
           for (const refusal of result.refusals) {
+            if (refusal.incomplete && skipIncomplete) {
+              incomplete.push({ conversationId: id, events: events.length, reason: refusal.message })
+              continue
+            }
             const raw = where.get(refusal.eventId)
             problems.push(
               `${raw === undefined ? `stored event ${JSON.stringify(refusal.eventId)}` : describe(raw)}: ${refusal.message}`,
             )
           }
       }
-      return { facts, problems }
+      return { facts, problems, incomplete }
     })
 
-  const ingest = (batch: ReadonlyArray<RawEvent>) =>
+  const ingest = (batch: ReadonlyArray<RawEvent>, options: IngestOptions = {}) =>
     Effect.gen(function* () {
       const arrivals: Array<Arrival> = []
       const problems: Array<string> = []
@@ -210,7 +236,7 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
           const { fresh, duplicates, problems } = yield* sortOutResends(arrivals)
           problems.push(...(yield* unknownTeams(fresh)))
           if (problems.length > 0) return yield* refused(problems)
-          if (fresh.length === 0) return { accepted: 0, duplicates }
+          if (fresh.length === 0) return { accepted: 0, duplicates, skipped: [] }
 
           const last = yield* query((k) =>
             k
@@ -220,11 +246,13 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
           )
           const start = Number(last?.seq ?? 0) + 1
           const sequenced = fresh.map((arrival, i) => ({ ...arrival, seq: start + i }))
-          const replayed = yield* replayAll(sequenced)
+          const replayed = yield* replayAll(sequenced, options.skipIncomplete === true)
           if (replayed.problems.length > 0) return yield* refused(replayed.problems)
 
-          yield* store(sequenced, replayed.facts)
-          return { accepted: fresh.length, duplicates }
+          const left = new Set(replayed.incomplete.map((c) => c.conversationId))
+          const kept = sequenced.filter((a) => !left.has(conversationOf(a.event) ?? ""))
+          yield* store(kept, replayed.facts)
+          return { accepted: kept.length, duplicates, skipped: replayed.incomplete }
         }),
       )
     })

@@ -34,10 +34,10 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
 
   it("skips a resend with the same content, compared after decoding", async () => {
     const created = ev("e1", "conversation.created", 0, customer, { channel: "chat", ignored: "field" })
-    expect(await kpi.ingest([created])).toEqual({ accepted: 1, duplicates: 0 })
+    expect(await kpi.ingest([created])).toEqual({ accepted: 1, duplicates: 0, skipped: [] })
     // The same instant written with another offset, an unknown field dropped, an optional null left out.
     const again = { ...created, at: "2026-03-02T11:00:00+02:00", ignored: undefined, complexity: null }
-    expect(await kpi.ingest([again, again])).toEqual({ accepted: 0, duplicates: 2 })
+    expect(await kpi.ingest([again, again])).toEqual({ accepted: 0, duplicates: 2, skipped: [] })
     expect(await volume()).toBe(1)
   })
 
@@ -140,6 +140,10 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
     expect(early.problems).toEqual([
       'line 1 (event "e0"): conversation "c1": message.customer at 2026-03-02T08:59:00.000Z comes before the conversation.created',
     ])
+    const later = await refusal([ev("e7", "message.customer", 5, customer), ev("e8", "message.human", 9, ana)])
+    expect(later.problems).toEqual([
+      'line 1 (event "e7"): conversation "c1" has no conversation.created: its 2 events start with message.customer at 2026-03-02T09:05:00.000Z',
+    ])
     const review = await refusal([
       {
         id: "r1",
@@ -155,9 +159,52 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
       },
     ])
     expect(review.problems).toEqual([
-      'line 1 (event "r1"): conversation "c9": qa.reviewed at 2026-03-02T09:00:00.000Z comes before the conversation.created',
+      'line 1 (event "r1"): conversation "c9" has no conversation.created: its only event is qa.reviewed at 2026-03-02T09:00:00.000Z',
     ])
     expect(await volume()).toBe(0)
+  })
+
+  it("leaves out, when told, the conversations a batch holds only the later part of", async () => {
+    const batch = [
+      ev("e1", "message.customer", 5, customer),
+      ev("e2", "conversation.resolved", 9, ana),
+      ev("f1", "conversation.created", 0, customer, { conversationId: "c2" }),
+      ev("f2", "message.human", 3, ana, { conversationId: "c2" }),
+    ]
+    expect((await refusal(batch)).problems).toEqual([
+      'line 1 (event "e1"): conversation "c1" has no conversation.created: its 2 events start with message.customer at 2026-03-02T09:05:00.000Z',
+    ])
+    expect(await volume()).toBe(0)
+    expect(await kpi.ingest(batch, { skipIncomplete: true })).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      skipped: [
+        {
+          conversationId: "c1",
+          events: 2,
+          reason:
+            'conversation "c1" has no conversation.created: its 2 events start with message.customer at 2026-03-02T09:05:00.000Z',
+        },
+      ],
+    })
+    expect(await volume()).toBe(1)
+    // Other problems still refuse the batch whole.
+    const broken = [
+      ...batch,
+      ev("g1", "conversation.created", 0, customer, { conversationId: "c3" }),
+      ev("g2", "conversation.created", 1, customer, { conversationId: "c3" }),
+    ]
+    const exit = await kpi.exit(
+      Effect.flatMap(EventLog, (log) =>
+        log.ingest(
+          broken.map((value, i) => ({ where: `line ${i + 1}`, value })),
+          { skipIncomplete: true },
+        ),
+      ),
+    )
+    expect((failureOf(exit) as { problems: ReadonlyArray<string> }).problems).toEqual([
+      'line 6 (event "g2"): conversation "c3": a second conversation.created at 2026-03-02T09:01:00.000Z',
+    ])
   })
 
   it("refuses a batch that contradicts a later event already stored", async () => {
@@ -167,7 +214,7 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
       'stored event "e2": conversation "c1": conversation.resolved at 2026-03-02T09:10:00.000Z while it is already resolved',
     ])
     // An earlier event that fits is taken, and the facts are rebuilt around it.
-    expect(await kpi.ingest([ev("e4", "message.human", 5, ana)])).toEqual({ accepted: 1, duplicates: 0 })
+    expect(await kpi.ingest([ev("e4", "message.human", 5, ana)])).toEqual({ accepted: 1, duplicates: 0, skipped: [] })
     const frt = await kpi.report({ metric: "first_response_time", asOf: at(100) })
     expect(frt[0]).toMatchObject({ calendar: { count: 1, median: 300 }, unanswered: 0 })
   })

@@ -20,7 +20,7 @@ describe.each(testDialects())("a first conversation on %s", (dialect) => {
       c.event("message.human", 15, "human"),
       c.event("conversation.resolved", 30, "human"),
     ])
-    expect(result).toEqual({ accepted: 6, duplicates: 0 })
+    expect(result).toEqual({ accepted: 6, duplicates: 0, skipped: [] })
     const frt = await kpi.report({ metric: "first_response_time", groupBy: ["team"], asOf: "2026-03-03T00:00:00Z" })
     expect(frt).toEqual([
       {

@@ -2,7 +2,7 @@ import { decodeInput } from "@teamops/core"
 import { CreateTeamInput, TeamRepo } from "@teamops/org"
 import { Effect, Schema } from "effect"
 import { CalendarFile } from "../Calendar.js"
-import { EventLog } from "../EventLog.js"
+import { EventLog, type IngestOptions, type IngestSummary } from "../EventLog.js"
 import { MetricQuery } from "../MetricQuery.js"
 import { Metrics } from "../MetricReport.js"
 import type { ReportRow } from "../ReportContext.js"
@@ -14,7 +14,7 @@ export type RunOnHost = <A, E>(effect: Effect.Effect<A, E, any>) => Promise<A>
 /** What tests of metrics do to a host with org and kpi booted. */
 export interface KpiKit {
   /** Stores one batch of events (plain objects, as sent). */
-  readonly ingest: (events: ReadonlyArray<unknown>) => Promise<{ accepted: number; duplicates: number }>
+  readonly ingest: (events: ReadonlyArray<unknown>, options?: IngestOptions) => Promise<IngestSummary>
   /** The rows of a metric query, as `teamops metric` prints them. */
   readonly report: (query: Record<string, unknown>) => Promise<ReadonlyArray<ReportRow>>
   /** Creates a team whose key is also its name. */
@@ -25,8 +25,15 @@ export interface KpiKit {
 
 /** The {@link KpiKit} of a host, through its services. */
 export const kpiKit = (run: RunOnHost): KpiKit => ({
-  ingest: (events) =>
-    run(Effect.flatMap(EventLog, (log) => log.ingest(events.map((value, i) => ({ where: `events[${i}]`, value }))))),
+  ingest: (events, options) =>
+    run(
+      Effect.flatMap(EventLog, (log) =>
+        log.ingest(
+          events.map((value, i) => ({ where: `events[${i}]`, value })),
+          options,
+        ),
+      ),
+    ),
   report: (query) =>
     run(Effect.flatMap(decodeInput(MetricQuery)(query), (q) => Effect.flatMap(Metrics, (m) => m.report(q)))),
   createTeam: (key) =>
