@@ -9,6 +9,7 @@ import {
   ownerOf,
   type ReportContext,
   resolvedAt,
+  roundQuotient,
   rowsOf,
 } from "@teamops/kpi"
 import { Effect } from "effect"
@@ -20,7 +21,8 @@ interface Layers {
   human: number
 }
 
-const share = (part: number, whole: number) => (whole === 0 ? null : part / whole)
+/** A share of the demand, to 1e-9 as every quotient of a report. */
+const share = (part: number, whole: number) => (whole === 0 ? null : roundQuotient(part / whole))
 
 const inWindow = ({ window }: ReportContext, at: number | null): at is number =>
   at !== null && at >= window.from && at < window.to && at <= window.asOf

@@ -4,6 +4,7 @@ import { complexityAt } from "./CycleView.js"
 import type { Complexity } from "./Event.js"
 import type { ComplexityChange } from "./FactReader.js"
 import { calendarAt, type MetricDefinition, type ReportRow } from "./ReportContext.js"
+import { roundQuotient } from "./Statistics.js"
 
 /** A stretch of time during which one cycle was assigned, with its complexity weight. */
 interface Load {
@@ -28,7 +29,10 @@ const piecesOf = (
 /** Loads in one order whatever order the rows came in, so that fractional weights round alike. */
 const inOrder = (loads: Array<Load>) => loads.sort((a, b) => a.start - b.start || a.end - b.end || a.weight - b.weight)
 
-/** The maximum and time-weighted mean over `[start, end)` of loads {@link inOrder}. */
+/**
+ * The maximum and time-weighted mean over `[start, end)` of loads {@link inOrder}, to 1e-9
+ * (sums of fractional weights, and a quotient).
+ */
 export const stepStatistics = (loads: ReadonlyArray<Load>, start: number, end: number) => {
   const deltas = new Map<number, number>()
   let value = 0
@@ -53,7 +57,7 @@ export const stepStatistics = (loads: ReadonlyArray<Load>, start: number, end: n
     max = Math.max(max, value)
   }
   area += value * (end - at)
-  return { max, mean: area / (end - start) }
+  return { max: roundQuotient(max), mean: roundQuotient(area / (end - start)) }
 }
 
 /** The periods that cover `[start, end)`, each in the zone in force at its own start. */

@@ -8,7 +8,7 @@ import {
   type ReportContext,
   rowsOf,
 } from "./ReportContext.js"
-import { rate, summarize } from "./Statistics.js"
+import { meanOf, rate, roundQuotient } from "./Statistics.js"
 
 interface Scores {
   readonly scores: Array<number>
@@ -29,7 +29,8 @@ const scoresOf = (context: ReportContext) =>
       if (!keeps(context, () => complexityAt(changes, r.at))) continue
       const acc = groups.add(r.at, r.conversation_team ?? r.reviewee_team, r.reviewee)
       if (r.score === null) acc.allNa++
-      else acc.scores.push(r.score)
+      // A score is a weighted mean: compared with the pass threshold to 1e-9, as it is shown.
+      else acc.scores.push(roundQuotient(r.score))
     }
     return groups.rows()
   })
@@ -41,7 +42,7 @@ const iqs: MetricDefinition = {
     Effect.map(scoresOf(context), (groups) =>
       rowsOf(iqs, groups, (acc) => ({
         count: acc.scores.length,
-        iqs: summarize(acc.scores)?.mean ?? null,
+        iqs: meanOf(acc.scores),
         all_na: acc.allNa,
       })),
     ),

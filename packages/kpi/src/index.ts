@@ -34,4 +34,5 @@ export {
   type ReportRow,
   rowsOf,
 } from "./ReportContext.js"
+export { roundQuotient, roundSeconds } from "./Statistics.js"
 export { setCalendar } from "./TeamCalendar.js"

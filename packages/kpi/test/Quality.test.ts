@@ -123,7 +123,7 @@ describe.each(testDialects())("quality reviews on %s", (dialect) => {
     ])
     // ≥ 0.75: also s5 → 4/6.
     expect(await report({ metric: "qa_pass_rate", asOf, passThreshold: 0.75 })).toEqual([
-      passRow({ numerator: 4, denominator: 6, rate: 4 / 6, all_na: 1 }),
+      passRow({ numerator: 4, denominator: 6, rate: 0.666666667, all_na: 1 }),
     ])
     // ≥ 0.9: none → 0/6.
     expect(await report({ metric: "qa_pass_rate", asOf, passThreshold: 0.9 })).toEqual([

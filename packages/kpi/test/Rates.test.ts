@@ -138,7 +138,7 @@ describe.each(testDialects())("rates and counts on %s", (dialect) => {
       // Resolved cycles: a#1, b#1, c#1 = 3 (the open cycles 2 are not resolved); reopened within 7 d: a#1.
       // All resolved 30 days before asOf: not provisional.
       expect(await report({ metric: "reopen_rate", asOf: iso(30 * DAY) })).toEqual([
-        row({ numerator: 1, denominator: 3, rate: 1 / 3, provisional: false }),
+        row({ numerator: 1, denominator: 3, rate: 0.333333333, provisional: false }),
       ])
     })
 
