@@ -112,6 +112,17 @@ const issuesOf = (error: ParseResult.ParseError) => {
   })
 }
 
+// The rules of a ladder checked on a file whose values do not all decode, so that one reading
+// reports every problem: an unknown track beside a missing title. A file too broken for the
+// rules to read (a list where a map belongs) reports its decoding problems alone.
+const referenceProblems = (shape: typeof LadderDocument.Encoded): ReadonlyArray<LadderProblem> => {
+  try {
+    return checkLadder(withDefaults(shape))
+  } catch {
+    return []
+  }
+}
+
 const isRecord = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value)
 
 /**
@@ -168,9 +179,9 @@ export const readLadderFile = (
         message,
       }))
       const shape = decodeShape(value)
-      const references = Either.isRight(shape)
-        ? locate(checkLadder(withDefaults(shape.right))).filter((p) => !issues.some((i) => i.path === p.path))
-        : []
+      const references = locate(
+        referenceProblems(Either.isRight(shape) ? shape.right : (value as typeof LadderDocument.Encoded)),
+      ).filter((p) => !issues.some((i) => i.path === p.path))
       return Effect.fail(LadderFileError.of([...issues, ...references]))
     }
     return Effect.succeed({ document: decoded.right, locate })

@@ -87,7 +87,7 @@ describe("parseLadderFile", () => {
     )
   })
 
-  it("reports every field that does not decode, with its line and column", () => {
+  it("reports every field that does not decode and every rule broken, with its line and column", () => {
     const broken = small
       .replace("rank: 1\n    summary: First.", "rank: 0\n    summary: First.")
       .replace("kind: management", "kind: boss")
@@ -109,6 +109,16 @@ describe("parseLadderFile", () => {
       },
       { path: "levels[0].rank", line: 17, column: 5, message: "expected a rank of 1 or more" },
       { path: "transitions[0].takes", line: 27, column: 5, message: "is missing" },
+      { path: "levels[1].track", line: 22, column: 5, message: 'unknown track "mgmt" (known: ic, management)' },
+      { path: "transitions[0].from", line: 27, column: 5, message: 'unknown level or role "one" (known: One, two)' },
+      { path: "transitions[0].to", line: 28, column: 5, message: 'unknown level or role "three" (known: One, two)' },
+      { path: "matrix.one", line: 33, column: 3, message: 'unknown level "one" (known: One, two)' },
+      {
+        path: "matrix.one.talk.expected",
+        line: 34,
+        column: 13,
+        message: 'unknown scale step "medium" (known: low, high)',
+      },
     ])
   })
 
@@ -132,6 +142,24 @@ matrix:
       'line 10, column 27: levels[1].track: unknown track "mgmt" (known: ic)',
       'line 13, column 5: matrix.l1.nope: unknown competency "nope" (known: none)',
       'line 13, column 13: matrix.l1.nope.expected: unknown scale step "c" (known: a, b)',
+    ])
+  })
+
+  it("reports the broken references of a file that misses a required field, in the same reading", () => {
+    const text = `key: broken
+name: Broken
+scale:
+  - { key: a, label: A, meaning: First. }
+  - { key: b, label: B, meaning: Second. }
+tracks:
+  - { key: ic, name: IC, kind: individual-contributor }
+levels:
+  - { key: l1, track: ic, rank: 1, summary: S., expectations: { scope: X., autonomy: Y., impact: Z. } }
+  - { key: l2, title: L2, track: mgmt, rank: 2, summary: S., expectations: { scope: X., autonomy: Y., impact: Z. } }
+`
+    expect(problemsOf("yaml", text).message.split("\n")).toEqual([
+      "line 9, column 5: levels[0].title: is missing",
+      'line 10, column 27: levels[1].track: unknown track "mgmt" (known: ic)',
     ])
   })
 
