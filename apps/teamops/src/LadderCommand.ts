@@ -33,16 +33,22 @@ const ladderImport = Command.make(
         const format = yield* formatOf(file)
         const content = yield* readText(file)
         const server = yield* boot(database)
-        const version = yield* onHost(server, importAndPublishLadder(format, content), (error) =>
+        const { version, published } = yield* onHost(server, importAndPublishLadder(format, content), (error) =>
           error._tag === "LadderFileError"
             ? `${file} has ${error.problems.length === 1 ? "a problem" : `${error.problems.length} problems`}:\n${error.message}`
             : `${file}: ${error.message}`,
         )
+        if (!published) {
+          yield* Console.error(
+            `${file} says what version ${version.version} of "${version.ladderKey}" says: nothing was published`,
+          )
+        }
         yield* Console.log(
           JSON.stringify(
             {
               ladderKey: version.ladderKey,
               version: version.version,
+              published,
               publishedAt: version.publishedAt,
               warnings: ladderWarnings(version.effective),
             },
@@ -73,11 +79,17 @@ const ladderExport = Command.make(
           Effect.flatMap(LadderRepo, (r) => r.published(key)),
         )
         if (latest === undefined) return yield* new CliError({ message: `no published ladder "${key}"` })
-        const text = formatLadderFile(latest.document, format)
+        // The changes of a version say how it differs from the version before it: a file
+        // imported again as the next version must not carry them.
+        const text = formatLadderFile({ ...latest.document, changes: [] }, format)
         yield* Effect.sync(() => process.stdout.write(text))
       }),
     ),
-).pipe(Command.withDescription("Print the latest published version of a ladder as a ladder file"))
+).pipe(
+  Command.withDescription(
+    "Print the latest published version of a ladder as a ladder file, without its changes from the version before",
+  ),
+)
 
 export const ladderCommand = Command.make("ladder").pipe(
   Command.withDescription("Career ladders: import and export ladder files"),

@@ -333,6 +333,7 @@ describe("teamops ladder", () => {
     expect(version).toEqual({
       ladderKey: "frontline",
       version: 1,
+      published: true,
       publishedAt: version.publishedAt,
       warnings: ["from css2 the only way up is management (support-lead)"],
     })
@@ -340,16 +341,35 @@ describe("teamops ladder", () => {
     expect(yaml.code).toBe(0)
     expect(yaml.stdout.startsWith("key: frontline\nname: Customer Support Ladder\n")).toBe(true)
 
-    // The export imports again, as JSON too, each import a new version.
+    // The export, as JSON too, says what version 1 says: importing it publishes nothing.
     const json = await run(["ladder", "export", "--format", "json", "frontline", "--database", database])
     expect(JSON.parse(json.stdout).levels.map((l: any) => l.key)).toEqual(["css1", "css2", "support-lead", "tse1"])
     const jsonFile = join(workDir, "exported.json")
     writeFileSync(jsonFile, json.stdout)
+    const same = await run(["ladder", "import", jsonFile, "--database", database])
+    expect(same.code).toBe(0)
+    expect(JSON.parse(same.stdout)).toMatchObject({ version: 1, published: false })
+    expect(same.stderr.trim()).toBe(`${jsonFile} says what version 1 of "frontline" says: nothing was published`)
+
+    // A changed file is the next version; its export does not carry its changes.
+    const renamed = JSON.parse(json.stdout)
+    renamed.competencies = renamed.competencies.map((c: any) =>
+      c.key === "communication" ? { ...c, key: "talking" } : c,
+    )
+    for (const entries of Object.values(renamed.matrix) as Array<Record<string, unknown>>) {
+      if ("communication" in entries) {
+        entries.talking = entries.communication
+        delete entries.communication
+      }
+    }
+    renamed.changes = [{ rename: { from: "communication", to: "talking" } }]
+    writeFileSync(jsonFile, JSON.stringify(renamed))
     const second = await run(["ladder", "import", jsonFile, "--database", database])
     expect(second.code).toBe(0)
-    expect(JSON.parse(second.stdout).version).toBe(2)
-    const again = await run(["ladder", "export", "frontline", "--database", database])
-    expect(again.stdout).toBe(yaml.stdout)
+    expect(JSON.parse(second.stdout)).toMatchObject({ version: 2, published: true })
+    const again = await run(["ladder", "export", "--format", "json", "frontline", "--database", database])
+    expect(JSON.parse(again.stdout).changes).toBeUndefined()
+    expect(JSON.parse(again.stdout).competencies.map((c: any) => c.key)).toContain("talking")
   })
 
   it("prints every problem of a file on stderr, one per line, and exits 1", async () => {

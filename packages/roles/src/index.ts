@@ -30,7 +30,7 @@ export {
   parseLadderFile,
   readLadderFile,
 } from "./LadderFile.js"
-export { importAndPublishLadder, importLadder } from "./LadderImport.js"
+export { importAndPublishLadder, importLadder, type LadderPublication, sameContent } from "./LadderImport.js"
 export { LadderRepo, type LadderRepoService } from "./LadderRepo.js"
 export type { LadderLevel, LadderSummary, LadderVersion, LadderVersionRef } from "./LadderVersion.js"
 export {

@@ -3,7 +3,7 @@ import { testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import type { LadderDocument } from "../src/Ladder.js"
-import { importLadder } from "../src/LadderImport.js"
+import { importAndPublishLadder, importLadder } from "../src/LadderImport.js"
 import { LadderRepo } from "../src/LadderRepo.js"
 import { failureOf, openRoles, supportLadder, supportYaml, type TestRoles, withLadder } from "./support.js"
 
@@ -73,6 +73,19 @@ describe.each(testDialects())("LadderRepo on %s", (dialect) => {
       hasDraft: false,
     })
     expect(await roles.run(Effect.flatMap(repo, (r) => r.published("support", 3)))).toBeUndefined()
+  })
+
+  it("publishes nothing for a file that says what the latest version says, its changelog aside", async () => {
+    const first = await roles.run(importAndPublishLadder("yaml", supportYaml))
+    expect([first.published, first.version.version]).toEqual([true, 1])
+    const same = await roles.run(importAndPublishLadder("yaml", supportYaml))
+    expect([same.published, same.version.version]).toEqual([false, 1])
+    const reworded = supportYaml.replace(/^changelog: .*$/m, "changelog: Reworded.")
+    expect(reworded).not.toBe(supportYaml)
+    expect((await roles.run(importAndPublishLadder("yaml", reworded))).published).toBe(false)
+    const changed = supportYaml.replace(/^name: .*$/m, "name: Another name")
+    const next = await roles.run(importAndPublishLadder("yaml", changed))
+    expect([next.published, next.version.version]).toEqual([true, 2])
   })
 
   it("answers NotFoundError for an unknown ladder, a ladder without a draft, and a base not published", async () => {
