@@ -1,9 +1,10 @@
 // docs/api.md, run: every request it shows (GraphQL blocks and curl commands) is sent in order
-// to one server holding the demo organisation, and must answer what the page says it answers.
+// to one server of the default plugins holding the demo, as `npm start` serves it, and must
+// answer what the page says it answers.
 import { readFileSync } from "node:fs"
-import { orgPlugin } from "@teamops/org"
 import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { defaultPlugins } from "../src/DefaultPlugins.js"
 import { exampleIds } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
@@ -67,7 +68,7 @@ const examples = examplesOf(page)
 let server: TeamopsServer
 
 beforeAll(async () => {
-  server = await createServer({ databaseUrl: ":memory:", plugins: [orgPlugin], graphiql: false })
+  server = await createServer({ databaseUrl: ":memory:", plugins: defaultPlugins, graphiql: false })
   expect(await seedDemo(server.host, { whenEmpty: true })).toBe(true)
 })
 afterAll(() => server?.close())
