@@ -30,7 +30,7 @@ const changesOf = (versions: ReadonlyArray<LadderVersion>): Array<VersionChanges
 const keysOf = (version: LadderVersion) => [
   ...version.effective.competencies.map((c) => c.key),
   ...version.document.changes.flatMap((c) =>
-    "rename" in c ? [c.rename.from] : "split" in c ? [c.split.from] : c.merge.from,
+    "rename" in c ? [c.rename.from] : "split" in c ? [c.split.from] : "merge" in c ? c.merge.from : [c.remove],
   ),
 ]
 

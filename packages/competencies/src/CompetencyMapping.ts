@@ -9,7 +9,7 @@ export interface VersionChanges {
 /**
  * What one version's changes make of a key: a rename `a -> b` makes `a` into `b`, a split
  * `a -> [b, c]` makes it into `b` and `c`, a merge `[a, b] -> c` makes each of `a` and `b`
- * into `c`. The changes of one version apply together, not one after the other (a version
+ * into `c`, a remove `a` makes it into nothing. The changes of one version apply together, not one after the other (a version
  * that renames `a -> b` and `b -> a` swaps them); the first change naming a key wins. A key
  * no change names stays as it is.
  */
@@ -19,7 +19,9 @@ export const applyChanges = (key: string, changes: ReadonlyArray<CompetencyChang
       if (change.rename.from === key) return [change.rename.to]
     } else if ("split" in change) {
       if (change.split.from === key) return [...change.split.into]
-    } else if (change.merge.from.includes(key)) return [change.merge.into]
+    } else if ("merge" in change) {
+      if (change.merge.from.includes(key)) return [change.merge.into]
+    } else if (change.remove === key) return []
   }
   return [key]
 }

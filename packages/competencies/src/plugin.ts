@@ -1,5 +1,6 @@
 import { definePlugin } from "@teamops/core"
 import { Layer } from "effect"
+import { assessmentGuardLayer } from "./AssessmentGuard.js"
 import { AssessmentRepo } from "./AssessmentRepo.js"
 import { competencyPoint } from "./Catalog.js"
 import { CompetencyCatalog } from "./CompetencyCatalog.js"
@@ -21,6 +22,7 @@ export const competenciesPlugin = definePlugin({
     Layer.provideMerge(AssessmentRepo.layer),
     Layer.merge(CompetencyCatalog.layer),
     Layer.merge(CompetencyHistory.layer),
+    Layer.merge(assessmentGuardLayer),
   ),
   schema: competenciesSchema,
 })

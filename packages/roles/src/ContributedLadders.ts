@@ -5,6 +5,7 @@ import { type LadderSource, readLadderFile } from "./LadderFile.js"
 import { importLadder } from "./LadderImport.js"
 import { LadderRepo } from "./LadderRepo.js"
 import { documentText } from "./LadderVersion.js"
+import { PublishGuards } from "./PublishGuards.js"
 
 interface Pending {
   readonly where: string
@@ -76,4 +77,7 @@ export const importContributedLadders = Effect.gen(function* () {
 })
 
 /** The roles services, with the contributed ladders imported once they are up. */
-export const rolesLayer = Layer.provideMerge(Layer.effectDiscard(importContributedLadders), LadderRepo.layer)
+export const rolesLayer = Layer.provideMerge(
+  Layer.effectDiscard(importContributedLadders),
+  Layer.merge(LadderRepo.layer, PublishGuards.none),
+)

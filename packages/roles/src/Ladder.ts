@@ -102,6 +102,7 @@ export const CompetencyChange = Schema.Union(
   Schema.Struct({ rename: Schema.Struct({ from: Key, to: Key }) }),
   Schema.Struct({ split: Schema.Struct({ from: Key, into: Schema.Array(Key).pipe(Schema.minItems(2)) }) }),
   Schema.Struct({ merge: Schema.Struct({ from: Schema.Array(Key).pipe(Schema.minItems(2)), into: Key }) }),
+  Schema.Struct({ remove: Key }),
 )
 export type CompetencyChange = typeof CompetencyChange.Type
 

@@ -146,7 +146,13 @@ export const checkLadder = (doc: LadderDocument, base?: LadderDocument): Readonl
       change.split.into.forEach((key, i) => {
         target(`${at}.split.into[${i}]`, key)
       })
-    } else target(`${at}.merge.into`, change.merge.into)
+    } else if ("merge" in change) target(`${at}.merge.into`, change.merge.into)
+    else if (competencyKeys.includes(change.remove)) {
+      problems.push({
+        path: `${at}.remove`,
+        message: `competency "${change.remove}" is removed but still in the ladder`,
+      })
+    }
   })
 
   return problems

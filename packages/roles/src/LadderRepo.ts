@@ -3,6 +3,7 @@ import { Context, DateTime, Effect, Layer } from "effect"
 import type { Kysely } from "kysely"
 import { effectiveLadder } from "./EffectiveLadder.js"
 import type { LadderDocument } from "./Ladder.js"
+import { LadderFileError } from "./LadderFile.js"
 import {
   decodeDocument,
   documentText,
@@ -10,6 +11,7 @@ import {
   type LadderVersion,
   type LadderVersionRef,
 } from "./LadderVersion.js"
+import { guardPublication, type PublishGuards } from "./PublishGuards.js"
 import type { RolesDatabase } from "./RolesDatabase.js"
 
 /** Where ladders and their versions are kept. */
@@ -19,8 +21,13 @@ export interface LadderRepoService {
    * key is new), replacing any earlier draft. The document must already be checked.
    */
   readonly saveDraft: (document: LadderDocument) => Effect.Effect<LadderVersion, DbError | NotFoundError>
-  /** Publishes the draft as the next version number. */
-  readonly publish: (ladderKey: string) => Effect.Effect<LadderVersion, DbError | NotFoundError>
+  /**
+   * Publishes the draft as the next version number, once every rule of {@link PublishGuards}
+   * lets it: a rule broken refuses it with a LadderFileError listing the problems.
+   */
+  readonly publish: (
+    ladderKey: string,
+  ) => Effect.Effect<LadderVersion, DbError | NotFoundError | LadderFileError, PublishGuards>
   readonly list: Effect.Effect<ReadonlyArray<LadderSummary>, DbError>
   readonly summary: (ladderKey: string) => Effect.Effect<LadderSummary | undefined, DbError>
   /** A published version, or the latest published when `version` is undefined. */
@@ -190,14 +197,10 @@ const makeLadderRepo = (db: DbService): LadderRepoService => {
             message: `ladder "${ladderKey}" has no draft to publish`,
           })
         }
-        const { latest } = yield* query((k) =>
-          k
-            .selectFrom("roles_ladder_versions")
-            .select((eb) => eb.fn.max("version").as("latest"))
-            .where("ladder_key", "=", ladderKey)
-            .executeTakeFirstOrThrow(),
-        )
-        const version = Number(latest ?? 0) + 1
+        const latest = yield* published(ladderKey)
+        const problems = yield* guardPublication(latest, pending)
+        if (problems.length > 0) return yield* LadderFileError.of(problems)
+        const version = (latest?.version ?? 0) + 1
         const publishedAt = yield* now
         yield* query((k) =>
           k

@@ -42,5 +42,6 @@ export {
   type NewExpectation,
   type StepChange,
 } from "./LevelDiff.js"
+export { type PublishGuard, PublishGuards, type PublishGuardsService } from "./PublishGuards.js"
 export { rolesPlugin } from "./plugin.js"
 export { levelsOf, loadLadderVersion, rememberLadderVersion } from "./RolesLoaders.js"
