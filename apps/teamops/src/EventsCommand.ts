@@ -1,12 +1,10 @@
-import { createReadStream } from "node:fs"
 import { stat } from "node:fs/promises"
-import { createInterface } from "node:readline"
 import { Args, Command, Options } from "@effect/cli"
 import { EventBatchRefused, EventLog, type RawEvent } from "@teamops/kpi"
 import { Console, Effect, Either, Option } from "effect"
 import { boot } from "./Boot.js"
 import { CliError } from "./CliError.js"
-import { messageOf } from "./Files.js"
+import { linesOf, messageOf } from "./Files.js"
 import { database } from "./Options.js"
 
 interface Tally {
@@ -15,16 +13,6 @@ interface Tally {
   refused: number
   /** Counted with --skip-incomplete only. */
   skipped?: number
-}
-
-/** The lines of a file with their numbers and the bytes read so far, one at a time. */
-async function* linesOf(file: string) {
-  const stream = createReadStream(file, { encoding: "utf8" })
-  let number = 0
-  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
-    number++
-    yield { number, line, read: stream.bytesRead }
-  }
 }
 
 /** A progress bar on standard error, drawn only when it is a terminal. */

@@ -1,4 +1,6 @@
+import { createReadStream } from "node:fs"
 import { readFile } from "node:fs/promises"
+import { createInterface } from "node:readline"
 import { Effect } from "effect"
 import { CliError } from "./CliError.js"
 
@@ -21,3 +23,18 @@ export const parseJson = (source: string, text: string) =>
 /** Several problems, one per line, under a line that counts them. */
 export const problemsIn = (source: string, problems: ReadonlyArray<string>) =>
   `${source} has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${problems.join("\n")}`
+
+/**
+ * The lines of a file with their numbers and the bytes up to the end of each, one at a time:
+ * the share of the file a progress bar shows (the stream reads ahead, in large chunks).
+ */
+export async function* linesOf(file: string) {
+  const stream = createReadStream(file, { encoding: "utf8" })
+  let number = 0
+  let read = 0
+  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
+    number++
+    read += Buffer.byteLength(line) + 1
+    yield { number, line, read }
+  }
+}
