@@ -1,6 +1,6 @@
-import { Args, Command } from "@effect/cli"
+import { Args, Command, Options } from "@effect/cli"
 import type { InputError } from "@teamops/core"
-import { decodeOrgFile, importOrg } from "@teamops/org"
+import { importOrgFile } from "@teamops/org"
 import { Console, Effect } from "effect"
 import { boot } from "./Boot.js"
 import { CliError } from "./CliError.js"
@@ -15,30 +15,31 @@ const orgImport = Command.make(
   "import",
   {
     database,
+    dryRun: Options.boolean("dry-run").pipe(
+      Options.withDescription("Print what would change, team by team and person by person, and change nothing"),
+    ),
     file: Args.text({ name: "FILE" }).pipe(Args.withDescription("An organisation file (.json): teams and people")),
   },
-  ({ database, file }) =>
+  ({ database, dryRun, file }) =>
     Effect.scoped(
       Effect.gen(function* () {
-        // The file is checked before the database is opened: a mistake in it costs no boot.
-        const decoded = yield* readText(file).pipe(
-          Effect.flatMap((text) => parseJson(file, text)),
-          Effect.flatMap((json) =>
-            Effect.mapError(decodeOrgFile(json), (error) => new CliError({ message: problems(file, error) })),
-          ),
-        )
+        // A file that is not JSON costs no boot; every other problem is found with what is
+        // stored, so that one run reports them all.
+        const json = yield* readText(file).pipe(Effect.flatMap((text) => parseJson(file, text)))
         const server = yield* boot(database)
         if (!server.host.booted.some((plugin) => plugin.id === "org")) {
           return yield* new CliError({ message: 'the plugin "org" is not loaded (see teamops.config.js)' })
         }
-        const counts = yield* onHost(server, importOrg(decoded), (error) =>
+        const report = yield* onHost(server, importOrgFile(json, { dryRun }), (error) =>
           error._tag === "InputError" ? problems(file, error) : `${file}: ${error.message}`,
         )
-        yield* Console.log(JSON.stringify(counts, null, 2))
+        yield* Console.log(JSON.stringify(dryRun ? report : report.summary, null, 2))
       }),
     ),
 ).pipe(
-  Command.withDescription("Import an organisation file: create or update its teams and people, in one transaction"),
+  Command.withDescription(
+    "Import an organisation file: create or update its teams and people, in one transaction; print the counts of what changed",
+  ),
 )
 
 export const orgCommand = Command.make("org").pipe(

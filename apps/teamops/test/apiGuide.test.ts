@@ -101,6 +101,7 @@ it("the page shows every query and mutation of org, and every error type", () =>
     "updatePerson",
     "setManager",
     "recordDeparture",
+    "cancelDeparture",
   ]) {
     expect(text).toContain(`${mutation}(input:`)
   }

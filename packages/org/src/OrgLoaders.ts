@@ -31,3 +31,11 @@ export const personLoader = keyedLoader(
   (ids) => Effect.flatMap(PersonRepo, (r) => r.byIds(ids)),
   (person: Person) => person.id,
 )
+
+/** People by email (lower case); `null` for an email no person has. */
+export const personByEmailLoader = keyedLoader(
+  "org",
+  "personByEmail",
+  (emails) => Effect.flatMap(PersonRepo, (r) => r.byEmails(emails)),
+  (person: Person) => person.email,
+)

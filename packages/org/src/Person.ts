@@ -63,6 +63,12 @@ export const RecordDepartureInput = Schema.Struct({
 })
 export type RecordDepartureInput = typeof RecordDepartureInput.Type
 
+/** Undoes a departure: the person is active again, with no leave date. */
+export const CancelDepartureInput = Schema.Struct({
+  personId: PersonRef,
+})
+export type CancelDepartureInput = typeof CancelDepartureInput.Type
+
 /** The people filter of a listing. */
 export interface PeopleFilter {
   readonly teamId?: TeamId | undefined

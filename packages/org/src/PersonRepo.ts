@@ -14,6 +14,7 @@ import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { type Kysely, sql } from "kysely"
 import type { OrgDatabase } from "./OrgDatabase.js"
 import type {
+  CancelDepartureInput,
   CreatePersonInput,
   PeopleFilter,
   Person,
@@ -55,9 +56,19 @@ export interface PersonRepoService {
   readonly create: (input: CreatePersonInput) => Effect.Effect<Person, Failure>
   readonly update: (input: UpdatePersonInput) => Effect.Effect<Person, Failure>
   readonly setManager: (input: SetManagerInput) => Effect.Effect<Person, Failure>
+  /** Records that a person left; refuses a person who already left (cancel that departure first). */
   readonly recordDeparture: (input: RecordDepartureInput) => Effect.Effect<Person, Failure>
+  /** Undoes a departure: the person is active again, with no leave date; refuses a person who has not left. */
+  readonly cancelDeparture: (input: CancelDepartureInput) => Effect.Effect<Person, Failure>
   readonly byIds: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Person>, DbError>
   readonly byEmail: (email: string) => Effect.Effect<Person | undefined, DbError>
+  /** The people who have one of `emails` (lower case), in one statement; emails no person has are left out. */
+  readonly byEmails: (emails: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Person>, DbError>
+  /**
+   * The people who have one of `emails` (lower case) and every manager above them, in one
+   * statement: what a check of the manager chains of these people reads.
+   */
+  readonly withManagers: (emails: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Person>, DbError>
   /**
    * The key of the team of each person of `emails` (lower case), in one statement; emails no
    * person has are left out.
@@ -221,6 +232,11 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
     db.transaction(
       Effect.gen(function* () {
         const person = yield* byId(input.personId)
+        if (person.status === "left") {
+          return yield* new ConflictError({
+            message: `${person.email} already left on ${person.leftOn}: cancel that departure before recording another`,
+          })
+        }
         if (input.leftOn < person.hireDate) {
           return yield* new InputError({
             path: ["input", "leftOn"],
@@ -230,6 +246,44 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
         return yield* write(person.id, { status: "left", left_on: input.leftOn })
       }),
     )
+
+  const cancelDeparture = (input: CancelDepartureInput) =>
+    db.transaction(
+      Effect.gen(function* () {
+        const person = yield* byId(input.personId)
+        if (person.status !== "left") {
+          return yield* new ConflictError({ message: `${person.email} has not left: there is no departure to cancel` })
+        }
+        return yield* write(person.id, { status: "active", left_on: null })
+      }),
+    )
+
+  // The people of `emails` and the managers above them: the recursion follows manager_id up,
+  // and `union` (not `union all`) stops at a row already found, even in a cycle.
+  const withManagers = (emails: ReadonlyArray<string>) =>
+    emails.length === 0
+      ? Effect.succeed([])
+      : query((k) =>
+          k
+            .withRecursive("up(id)", (q) =>
+              q
+                .selectFrom("org_people")
+                .select("id")
+                .where("email", "in", emails)
+                .union(
+                  q
+                    .selectFrom("org_people as p")
+                    .innerJoin("up", "up.id", "p.id")
+                    .select("p.manager_id as id")
+                    .where("p.manager_id", "is not", null)
+                    .$narrowType<{ id: string }>(),
+                ),
+            )
+            .selectFrom("org_people")
+            .selectAll()
+            .where("id", "in", (q) => q.selectFrom("up").select("id"))
+            .execute(),
+        ).pipe(Effect.map((rows) => rows.map(toPerson)))
 
   const filtered = (k: Kysely<OrgDatabase>, filter: PeopleFilter) =>
     k
@@ -242,7 +296,15 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
     update,
     setManager,
     recordDeparture,
+    cancelDeparture,
     byEmail,
+    byEmails: (emails) =>
+      emails.length === 0
+        ? Effect.succeed([])
+        : query((k) => k.selectFrom("org_people").selectAll().where("email", "in", emails).execute()).pipe(
+            Effect.map((rows) => rows.map(toPerson)),
+          ),
+    withManagers,
     byIds: (ids) =>
       ids.length === 0
         ? Effect.succeed([])

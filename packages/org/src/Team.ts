@@ -14,7 +14,10 @@ export const Team = Schema.Struct({
 })
 export type Team = typeof Team.Type
 
-const Description = Schema.Trim.pipe(Schema.maxLength(2000, { message: () => "expected at most 2000 characters" }))
+/** A team's description: trimmed, at most 2000 characters. */
+export const Description = Schema.Trim.pipe(
+  Schema.maxLength(2000, { message: () => "expected at most 2000 characters" }),
+)
 
 export const CreateTeamInput = Schema.Struct({
   key: Key,

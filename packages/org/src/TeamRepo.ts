@@ -44,6 +44,11 @@ export interface TeamRepoService {
   /** The teams that have one of `keys`, in one statement; keys no team has are left out. */
   readonly byKeys: (keys: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Team>, DbError>
   readonly byIds: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Team>, DbError>
+  /**
+   * The teams that have one of `keys` and every team above them, in one statement: what a
+   * check of the parent chains of these teams reads.
+   */
+  readonly withParents: (keys: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Team>, DbError>
   /** A page of teams ordered by key. */
   readonly list: (page: Page) => Effect.Effect<ReadonlyArray<Team>, DbError>
   readonly count: Effect.Effect<number, DbError>
@@ -150,6 +155,30 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
         : query((k) => k.selectFrom("org_teams").selectAll().where("key", "in", keys).execute()).pipe(
             Effect.map((rows) => rows.map(toTeam)),
           ),
+    withParents: (keys) =>
+      keys.length === 0
+        ? Effect.succeed([])
+        : query((k) =>
+            k
+              .withRecursive("up(id)", (q) =>
+                q
+                  .selectFrom("org_teams")
+                  .select("id")
+                  .where("key", "in", keys)
+                  .union(
+                    q
+                      .selectFrom("org_teams as t")
+                      .innerJoin("up", "up.id", "t.id")
+                      .select("t.parent_id as id")
+                      .where("t.parent_id", "is not", null)
+                      .$narrowType<{ id: string }>(),
+                  ),
+              )
+              .selectFrom("org_teams")
+              .selectAll()
+              .where("id", "in", (q) => q.selectFrom("up").select("id"))
+              .execute(),
+          ).pipe(Effect.map((rows) => rows.map(toTeam))),
     list: (page) =>
       query((k) => {
         const after = afterKey(page)

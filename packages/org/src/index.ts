@@ -1,9 +1,29 @@
 export { orgIsEmpty, seedOrg } from "./demo.js"
-export { PersonRef, TeamRef } from "./graphql/refs.js"
-export { decodeOrgFile, OrgFile, OrgFilePerson, OrgFileTeam } from "./OrgFile.js"
-export { importOrg, type OrgImportCounts } from "./OrgImport.js"
-export { personLoader, teamByKeyLoader, teamLoader } from "./OrgLoaders.js"
 export {
+  byPlace,
+  decodeFile,
+  type FilePath,
+  type FileProblem,
+  fileError,
+  listOf,
+  notNull,
+  objectOf,
+  partialRecords,
+  pathText,
+} from "./FileProblems.js"
+export { PersonRef, TeamRef } from "./graphql/refs.js"
+export { decodeOrgFile, OrgFile, OrgFilePerson, OrgFileTeam, readOrgFile } from "./OrgFile.js"
+export {
+  importOrg,
+  importOrgFile,
+  type OrgImportCounts,
+  type OrgImportOptions,
+  type OrgImportReport,
+} from "./OrgImport.js"
+export { personByEmailLoader, personLoader, teamByKeyLoader, teamLoader } from "./OrgLoaders.js"
+export type { Change, FieldChange, PersonChange, TeamChange } from "./OrgPlan.js"
+export {
+  CancelDepartureInput,
   CreatePersonInput,
   type PeopleFilter,
   Person,

@@ -301,6 +301,58 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
     })
   })
 
+  describe("departures recorded twice, and cancelled", () => {
+    it("refuses a second departure with a conflict, and keeps the first", async () => {
+      const ana = await org.run(createPerson({ email: "ana@x.com", teamKey: "support", hireDate: "2020-01-01" }))
+      const left = await org.run(people((r) => r.recordDeparture({ personId: ana.id, leftOn: "2024-05-31" })))
+      const error = failureOf(
+        await org.exit(people((r) => r.recordDeparture({ personId: ana.id, leftOn: "2024-06-30" }))),
+      )
+      expect(error).toBeInstanceOf(ConflictError)
+      expect(error.message).toBe("ana@x.com already left on 2024-05-31: cancel that departure before recording another")
+      expect(await org.run(people((r) => r.byEmail("ana@x.com")))).toEqual(left)
+    })
+
+    it("cancels a departure: active again, no leave date; refuses a person who has not left", async () => {
+      const ana = await org.run(createPerson({ email: "ana@x.com", teamKey: "support", hireDate: "2020-01-01" }))
+      await org.run(people((r) => r.recordDeparture({ personId: ana.id, leftOn: "2024-05-31" })))
+      const back = await org.run(people((r) => r.cancelDeparture({ personId: ana.id })))
+      expect(back).toEqual(ana)
+      expect(await org.run(count({ status: "active" }))).toBe(1)
+      const error = failureOf(await org.exit(people((r) => r.cancelDeparture({ personId: ana.id }))))
+      expect(error).toBeInstanceOf(ConflictError)
+      expect(error.message).toBe("ana@x.com has not left: there is no departure to cancel")
+      expect(
+        failureOf(await org.exit(people((r) => r.cancelDeparture({ personId: "ghost" as Person["id"] })))),
+      ).toBeInstanceOf(NotFoundError)
+    })
+  })
+
+  describe("reads by email and up the managers", () => {
+    it("byEmails answers the people of the emails, in one statement, leaving out unknown ones", async () => {
+      await org.run(createPerson({ email: "ana@x.com", teamKey: "support" }))
+      await org.run(createPerson({ email: "bo@x.com", teamKey: "support" }))
+      await org.run(createPerson({ email: "cy@x.com", teamKey: "support" }))
+      org.statements.reset()
+      const found = await org.run(people((r) => r.byEmails(["cy@x.com", "ana@x.com", "ghost@x.com"])))
+      expect(found.map((p) => p.email).sort()).toEqual(["ana@x.com", "cy@x.com"])
+      expect(org.statements.sent()).toHaveLength(1)
+      expect(await org.run(people((r) => r.byEmails([])))).toEqual([])
+    })
+
+    it("withManagers answers the people and every manager above them, in one statement", async () => {
+      const head = await org.run(createPerson({ email: "head@x.com", teamKey: "support" }))
+      const lead = await org.run(createPerson({ email: "lead@x.com", teamKey: "support", managerId: head.id }))
+      await org.run(createPerson({ email: "ana@x.com", teamKey: "support", managerId: lead.id }))
+      await org.run(createPerson({ email: "bo@x.com", teamKey: "support", managerId: lead.id }))
+      await org.run(createPerson({ email: "solo@x.com", teamKey: "support" }))
+      org.statements.reset()
+      const found = await org.run(people((r) => r.withManagers(["ana@x.com", "solo@x.com"])))
+      expect(found.map((p) => p.email).sort()).toEqual(["ana@x.com", "head@x.com", "lead@x.com", "solo@x.com"])
+      expect(org.statements.sent()).toHaveLength(1)
+    })
+  })
+
   describe("listings", () => {
     it("lists people by email a page at a time, filtered by team and status", async () => {
       await org.run(createTeam("ops"))

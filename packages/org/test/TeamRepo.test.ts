@@ -22,6 +22,18 @@ describe.each(testDialects())("TeamRepo on %s", (dialect) => {
     await org.close()
   })
 
+  it("withParents answers the teams of the keys and every team above them, in one statement", async () => {
+    await org.run(create({ key: "support", name: "Support" }))
+    await org.run(create({ key: "emea", name: "EMEA", parentKey: "support" }))
+    await org.run(create({ key: "athens", name: "Athens", parentKey: "emea" }))
+    await org.run(create({ key: "apac", name: "APAC", parentKey: "support" }))
+    await org.run(create({ key: "sales", name: "Sales" }))
+    org.statements.reset()
+    const found = await org.run(Effect.flatMap(TeamRepo, (r) => r.withParents(["athens", "sales", "nowhere"])))
+    expect(found.map((t) => t.key).sort()).toEqual(["athens", "emea", "sales", "support"])
+    expect(org.statements.sent()).toHaveLength(1)
+  })
+
   it("creates a team and reads it back by key and by id", async () => {
     const team = await org.run(
       create({ key: "support", name: "  Customer Support ", description: " Answers customers. " }),

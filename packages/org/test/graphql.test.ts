@@ -13,6 +13,7 @@ const mutations = {
   updatePerson: ["UpdatePersonInput", payloadSelection("UpdatePersonSuccess", "person", person)],
   setManager: ["SetManagerInput", payloadSelection("SetManagerSuccess", "person", person)],
   recordDeparture: ["RecordDepartureInput", payloadSelection("RecordDepartureSuccess", "person", person)],
+  cancelDeparture: ["CancelDepartureInput", payloadSelection("CancelDepartureSuccess", "person", person)],
 } as const
 
 describe.each(testDialects())("org GraphQL API on %s", (dialect) => {
@@ -447,6 +448,43 @@ describe.each(testDialects())("org GraphQL API on %s", (dialect) => {
       })
     })
 
+    it("recordDeparture refuses a second departure, and cancelDeparture undoes one", async () => {
+      await createTeam("support")
+      const ana = await hire("ana@x.com", "support", { hireDate: "2020-03-01" })
+      await mutate("recordDeparture", { personId: ana.id, leftOn: "2024-05-31" })
+
+      expect(await mutate("recordDeparture", { personId: ana.id, leftOn: "2024-06-30" })).toEqual({
+        __typename: "ConflictError",
+        message: "ana@x.com already left on 2024-05-31: cancel that departure before recording another",
+      })
+      const cancelled = await mutate("cancelDeparture", { personId: ana.id })
+      expect(cancelled).toEqual({
+        __typename: "CancelDepartureSuccess",
+        person: { ...ana, status: "ACTIVE", leftOn: null },
+      })
+      const active = await query(`{ team(key: "support") { members(status: ACTIVE) { totalCount } } }`)
+      expect(active.team.members.totalCount).toBe(1)
+
+      expect(await mutate("cancelDeparture", { personId: ana.id })).toEqual({
+        __typename: "ConflictError",
+        message: "ana@x.com has not left: there is no departure to cancel",
+      })
+      expect(await mutate("cancelDeparture", { personId: encodeGlobalID("Person", "ghost") })).toMatchObject({
+        __typename: "NotFoundError",
+        message: 'no person with id "ghost"',
+      })
+      expect(await mutate("cancelDeparture", { personId: "nope" })).toMatchObject({
+        __typename: "InputError",
+        path: ["input", "personId"],
+      })
+
+      // A rehire: the departure is recorded again later, after a new hire date.
+      await mutate("recordDeparture", { personId: ana.id, leftOn: "2024-05-31" })
+      await mutate("cancelDeparture", { personId: ana.id })
+      const rehired = await mutate("updatePerson", { id: ana.id, hireDate: "2025-09-01" })
+      expect(rehired.person).toMatchObject({ status: "ACTIVE", hireDate: "2025-09-01", leftOn: null })
+    })
+
     it("people(first, after, teamKey, status) pages by email and filters", async () => {
       await createTeam("support")
       await createTeam("ops")
@@ -512,6 +550,32 @@ describe.each(testDialects())("org GraphQL API on %s", (dialect) => {
       const teamId = (await query(`{ team(key: "support") { id } }`)).team.id
       const wrong = await graphql(org.server, `query($id: ID!) { person(id: $id) { email } }`, { id: teamId })
       expect(wrong.errors?.[0]?.message).toBe(`id: expected the id of a Person, got ${JSON.stringify(teamId)}`)
+    })
+
+    it("person(email) finds a person by email in any case, and answers null or an error otherwise", async () => {
+      await createTeam("support")
+      const boss = await hire("boss@x.com", "support")
+      await hire("ana@x.com", "support", { managerId: boss.id })
+      const data = await query(
+        `{
+          person(email: " Ana@X.com") { email manager { email } }
+          ghost: person(email: "ghost@x.com") { email }
+        }`,
+      )
+      expect(data.person).toEqual({ email: "ana@x.com", manager: { email: "boss@x.com" } })
+      expect(data.ghost).toBeNull()
+
+      const bad = await graphql(org.server, `{ person(email: "ana") { email } }`)
+      expect(bad.errors?.map((e) => [e.message, (e as { extensions?: { code?: string } }).extensions?.code])).toEqual([
+        ['email: expected an email address such as "ana@example.com", got "ana"', "BAD_USER_INPUT"],
+      ])
+      for (const args of ["", `(id: "${boss.id}", email: "boss@x.com")`]) {
+        const wrong = await graphql(org.server, `{ person${args} { email } }`)
+        expect(
+          wrong.errors?.map((e) => [e.message, (e as { extensions?: { code?: string } }).extensions?.code]),
+          args,
+        ).toEqual([["give exactly one of id and email", "BAD_USER_INPUT"]])
+      }
     })
   })
 

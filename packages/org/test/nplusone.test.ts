@@ -80,4 +80,24 @@ describe.each(testDialects())("statements per query on %s", (dialect) => {
     // One statement each: the teams, their members, the member counts, the managers, the members' teams.
     expect(small.sent.length, small.sent.join("\n")).toBeLessThanOrEqual(5)
   })
+
+  it("loads people asked for by email in one statement, however many", async () => {
+    await org.run(Effect.flatMap(TeamRepo, (r) => r.create(teamInput({ key: "red", name: "Red" }))))
+    const boss = await hire("boss@x.com", "red")
+    for (let i = 0; i < 10; i++) await hire(`p${i}@x.com`, "red", boss)
+    const ask = (n: number) =>
+      measured(org, () =>
+        graphqlData(
+          org.server,
+          `{ ${Array.from({ length: n }, (_, i) => `p${i}: person(email: "P${i}@x.com") { email manager { email } }`).join(" ")} }`,
+        ),
+      )
+    const one = await ask(1)
+    const ten = await ask(10)
+    expect(one.answer).toEqual({ p0: { email: "p0@x.com", manager: { email: "boss@x.com" } } })
+    expect(ten.answer.p9).toEqual({ email: "p9@x.com", manager: { email: "boss@x.com" } })
+    expect(ten.sent.length, ten.sent.join("\n")).toBe(one.sent.length)
+    // The people by email, then their managers by id.
+    expect(one.sent).toHaveLength(2)
+  })
 })

@@ -8,7 +8,13 @@ import {
   withInput,
 } from "@teamops/core"
 import { Effect } from "effect"
-import { CreatePersonInput, RecordDepartureInput, SetManagerInput, UpdatePersonInput } from "../Person.js"
+import {
+  CancelDepartureInput,
+  CreatePersonInput,
+  RecordDepartureInput,
+  SetManagerInput,
+  UpdatePersonInput,
+} from "../Person.js"
 import { PersonRepo } from "../PersonRepo.js"
 import { CreateTeamInput, UpdateTeamInput } from "../Team.js"
 import { TeamRepo } from "../TeamRepo.js"
@@ -78,6 +84,10 @@ export const orgMutations = (
     }),
   })
 
+  const CancelDepartureInputType = builder.inputType("CancelDepartureInput", {
+    fields: (t) => ({ personId: t.id({ required: true }) }),
+  })
+
   // Nullable GraphQL inputs arrive as `undefined` when left out, which the schemas read as "unchanged".
   builder.mutationFields((t) => ({
     createTeam: t.field({
@@ -121,10 +131,19 @@ export const orgMutations = (
     }),
     recordDeparture: t.field({
       type: PersonRef,
+      description: "Records that a person left; a person who already left keeps that departure until it is cancelled.",
       args: { input: t.arg({ type: RecordDepartureInputType, required: true }) },
       errors: payload("RecordDeparture", "person", failures),
       resolve: (_, { input }) =>
         run(withInput(RecordDepartureInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.recordDeparture(i)))),
+    }),
+    cancelDeparture: t.field({
+      type: PersonRef,
+      description: "Undoes a departure recorded by mistake: the person is active again, with no leave date.",
+      args: { input: t.arg({ type: CancelDepartureInputType, required: true }) },
+      errors: payload("CancelDeparture", "person", failures),
+      resolve: (_, { input }) =>
+        run(withInput(CancelDepartureInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.cancelDeparture(i)))),
     }),
   }))
 }

@@ -1,6 +1,15 @@
-import { type Builder, fieldError, GlobalId, InputError, listConnection, type SchemaKit } from "@teamops/core"
+import {
+  type Builder,
+  Email,
+  fieldError,
+  GlobalId,
+  InputError,
+  listConnection,
+  type SchemaKit,
+  toInputError,
+} from "@teamops/core"
 import { Effect, Either, Schema } from "effect"
-import { personLoader, teamByKeyLoader } from "../OrgLoaders.js"
+import { personByEmailLoader, personLoader, teamByKeyLoader } from "../OrgLoaders.js"
 import type { PersonStatus } from "../Person.js"
 import { PersonRepo } from "../PersonRepo.js"
 import { noTeam, TeamRepo } from "../TeamRepo.js"
@@ -48,8 +57,20 @@ export const orgQueries = (builder: Builder, { run }: SchemaKit, { PersonStatusE
     person: t.field({
       type: PersonRef,
       nullable: true,
-      args: { id: t.arg.id({ required: true }) },
+      description: "A person by id or by email (in any case): exactly one of them; null when no person has it.",
+      args: { id: t.arg.id({ required: false }), email: t.arg.string({ required: false }) },
       resolve: (_, args, context) => {
+        if ((args.id == null) === (args.email == null)) {
+          const message = "give exactly one of id and email"
+          throw fieldError(new InputError({ path: [], message }))
+        }
+        if (args.email != null) {
+          const email = Schema.decodeEither(Email)(args.email)
+          if (Either.isLeft(email)) {
+            throw fieldError(toInputError(email.left), "email")
+          }
+          return personByEmailLoader(context).load(email.right)
+        }
         const id = Schema.decodeEither(GlobalId("Person"))(String(args.id))
         if (Either.isLeft(id)) {
           const message = `id: expected the id of a Person, got ${JSON.stringify(args.id)}`
