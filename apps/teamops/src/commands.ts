@@ -6,6 +6,7 @@ import { boot } from "./Boot.js"
 import { calendarCommand } from "./CalendarCommand.js"
 import { CliError } from "./CliError.js"
 import { eventsCommand } from "./EventsCommand.js"
+import { historyCommand } from "./HistoryCommand.js"
 import { ladderCommand } from "./LadderCommand.js"
 import { metricCommand } from "./MetricCommand.js"
 import { database, port } from "./Options.js"
@@ -101,6 +102,7 @@ export const teamops = Command.make("teamops").pipe(
     seed,
     schema,
     orgCommand,
+    historyCommand,
     ladderCommand,
     calendarCommand,
     eventsCommand,

@@ -258,14 +258,58 @@ describe("teamops org import", () => {
   const orgFile = join(workDir, "org.json")
   writeFileSync(orgFile, JSON.stringify(organisation, null, 2))
 
-  it("imports an organisation file and prints the counts; the same file again updates", async () => {
+  it("imports an organisation file and prints the counts; the same file again changes nothing", async () => {
     const database = join(workDir, "org.db")
     const first = await run(["org", "import", orgFile, "--database", database])
     expect(first.code).toBe(0)
     expect(JSON.parse(first.stdout)).toEqual({ teams: { created: 2, updated: 0 }, people: { created: 2, updated: 0 } })
     const second = await run(["org", "import", orgFile, "--database", database])
     expect(second.code).toBe(0)
-    expect(JSON.parse(second.stdout)).toEqual({ teams: { created: 0, updated: 2 }, people: { created: 0, updated: 2 } })
+    expect(JSON.parse(second.stdout)).toEqual({ teams: { created: 0, updated: 0 }, people: { created: 0, updated: 0 } })
+  })
+
+  it("prints what would change with --dry-run, and changes nothing", async () => {
+    const database = join(workDir, "dry-run-org.db")
+    await run(["org", "import", orgFile, "--database", database])
+    const file = join(workDir, "org-changes.json")
+    writeFileSync(
+      file,
+      JSON.stringify({
+        teams: [{ key: "support", name: "Support" }],
+        people: [
+          { email: "ana@x.com", managerEmail: null, timeZone: "Europe/Lisbon" },
+          { email: "boss@x.com" },
+          { name: "Kai", email: "kai@x.com", teamKey: "support", timeZone: "UTC" },
+        ],
+      }),
+    )
+    const dry = await run(["org", "import", "--dry-run", file, "--database", database])
+    expect(dry.code).toBe(0)
+    expect(JSON.parse(dry.stdout)).toEqual({
+      dryRun: true,
+      summary: { teams: { created: 0, updated: 1 }, people: { created: 1, updated: 1 } },
+      teams: [{ key: "support", change: "updated", fields: { name: { from: "Customer Support", to: "Support" } } }],
+      people: [
+        {
+          email: "ana@x.com",
+          change: "updated",
+          fields: {
+            timeZone: { from: "Europe/Athens", to: "Europe/Lisbon" },
+            managerEmail: { from: "boss@x.com", to: null },
+          },
+        },
+        { email: "boss@x.com", change: "unchanged" },
+        { email: "kai@x.com", change: "created" },
+      ],
+    })
+    // Nothing was written: the dry run again answers the same, and the import makes the changes.
+    const again = await run(["org", "import", "--dry-run", file, "--database", database])
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse(dry.stdout))
+    const imported = await run(["org", "import", file, "--database", database])
+    expect(JSON.parse(imported.stdout)).toEqual({
+      teams: { created: 0, updated: 1 },
+      people: { created: 1, updated: 1 },
+    })
   })
 
   it("prints every problem of a file on stderr, one per line, and exits 1", async () => {
@@ -277,17 +321,21 @@ describe("teamops org import", () => {
         ...organisation,
         teams: [
           { ...emea, key: "Support EMEA" },
-          { ...support, parentKey: "x" },
+          { ...support, parentkey: "x" },
         ],
+        people: [{ ...organisation.people[0], timeZone: "Mars/Base", managerEmail: "ghost@x.com" }],
       }),
     )
     const result = await run(["org", "import", file, "--database", join(workDir, "broken-org.db")])
     expect(result.code).toBe(1)
     expect(result.stdout).toBe("")
     expect(result.stderr.trim().split("\n")).toEqual([
-      `teamops: ${file} has 2 problems:`,
+      `teamops: ${file} has 5 problems:`,
       'teams[0].key: expected a lower-kebab key such as "support-emea", got "Support EMEA"',
-      'teams[1].parentKey: is unexpected, expected: "key" | "name" | "parent" | "description"',
+      'teams[1].parentkey: is unexpected, expected: "key" | "name" | "parentKey" | "description"',
+      'people[0].teamKey: no team with key "support-emea" in the file or in the database',
+      'people[0].timeZone: unknown time zone "Mars/Base" (expected an IANA name such as "Europe/Athens")',
+      "people[0].managerEmail: no person with email ghost@x.com in the file or in the database",
     ])
   })
 
@@ -316,6 +364,101 @@ describe("teamops org import", () => {
     const missing = await run(["org", "import", join(workDir, "nowhere.json"), "--database", join(workDir, "none.db")])
     expect(missing.code).toBe(1)
     expect(missing.stderr.trim()).toMatch(/^teamops: cannot read .*nowhere\.json: ENOENT/)
+  })
+})
+
+describe("teamops history import", () => {
+  const organisation = {
+    teams: [{ key: "support", name: "Support" }],
+    people: [
+      { name: "Ana", email: "ana@x.com", teamKey: "support", timeZone: "Europe/Athens", hireDate: "2023-01-09" },
+      { name: "Boss", email: "boss@x.com", teamKey: "support", timeZone: "Europe/Dublin", hireDate: "2015-06-15" },
+    ],
+  }
+  const history = {
+    promotions: [
+      { personEmail: "ana@x.com", ladderKey: "support", level: "css2", effectiveOn: "2024-03-04", rationale: "Ready." },
+      { personEmail: "ANA@x.com", ladderKey: "support", level: "css1", effectiveOn: "2023-01-09", rationale: "Hired." },
+    ],
+    assessments: [
+      {
+        personEmail: "ana@x.com",
+        ladderKey: "support",
+        competency: "troubleshooting",
+        raterKind: "manager",
+        raterEmail: "boss@x.com",
+        rating: "proficient",
+        observedOn: "2024-02-20",
+      },
+    ],
+  }
+
+  it("imports a history file in one transaction, prints the counts, and adds nothing the second time", async () => {
+    const database = join(workDir, "history.db")
+    const orgFile = join(workDir, "history-org.json")
+    writeFileSync(orgFile, JSON.stringify(organisation))
+    expect((await run(["org", "import", orgFile, "--database", database])).code).toBe(0)
+    const file = join(workDir, "history.json")
+    writeFileSync(file, JSON.stringify(history, null, 2))
+    const first = await run(["history", "import", file, "--database", database])
+    expect(first.code).toBe(0)
+    expect(JSON.parse(first.stdout)).toEqual({
+      promotions: { added: 2, alreadyStored: 0 },
+      assessments: { added: 1, alreadyStored: 0 },
+    })
+    const second = await run(["history", "import", file, "--database", database])
+    expect(JSON.parse(second.stdout)).toEqual({
+      promotions: { added: 0, alreadyStored: 2 },
+      assessments: { added: 0, alreadyStored: 1 },
+    })
+
+    const port = await freePort()
+    const server = start(["serve", "--database", database, "--port", String(port)])
+    const exit = finished(server)
+    await waitFor(server, "serving")
+    const { data } = await graphql(
+      port,
+      `{ person(email: "ana@x.com") { currentLevel { key } levelHistory { effectiveOn to { key } } } }`,
+    )
+    server.kill("SIGTERM")
+    await exit
+    expect(data.person).toEqual({
+      currentLevel: { key: "css2" },
+      levelHistory: [
+        { effectiveOn: "2023-01-09", to: { key: "css1" } },
+        { effectiveOn: "2024-03-04", to: { key: "css2" } },
+      ],
+    })
+  })
+
+  it("prints every problem of a file on stderr, one per line, stores nothing and exits 1", async () => {
+    const database = join(workDir, "history-broken.db")
+    const orgFile = join(workDir, "history-org.json")
+    writeFileSync(orgFile, JSON.stringify(organisation))
+    await run(["org", "import", orgFile, "--database", database])
+    const file = join(workDir, "history-broken.json")
+    const [css2, css1] = history.promotions
+    writeFileSync(
+      file,
+      JSON.stringify({
+        promotions: [css1, { ...css2, effectiveOn: "2022-12-31" }, { ...css1, personEmail: "ghost@x.com" }],
+        assessments: [{ ...history.assessments[0], raterKind: "boss", observedOn: "2024-02-30" }],
+      }),
+    )
+    const result = await run(["history", "import", file, "--database", database])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe("")
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `teamops: ${file} has 4 problems:`,
+      "promotions[1].effectiveOn: 2022-12-31 is before the hire date 2023-01-09 of ana@x.com",
+      "promotions[2].personEmail: no person with email ghost@x.com",
+      'assessments[0].raterKind: expected "self", "manager" or "peer", got "boss"',
+      'assessments[0].observedOn: expected a date as YYYY-MM-DD, got "2024-02-30"',
+    ])
+    const good = join(workDir, "history-good.json")
+    writeFileSync(good, JSON.stringify(history))
+    const imported = await run(["history", "import", good, "--database", database])
+    expect(JSON.parse(imported.stdout).promotions).toEqual({ added: 2, alreadyStored: 0 })
   })
 })
 

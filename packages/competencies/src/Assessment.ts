@@ -1,4 +1,4 @@
-import { Email, GlobalId, Key } from "@teamops/core"
+import { Email, GlobalId, Key, LocalDate } from "@teamops/core"
 import { Schema } from "effect"
 import { type Evidence, EvidenceFields } from "./Evidence.js"
 
@@ -26,6 +26,8 @@ export interface Assessment {
   readonly raterEmail: string | null
   /** RFC 3339, UTC, to the millisecond. */
   readonly recordedAt: string
+  /** YYYY-MM-DD: the day the rating was observed; the latest rating is the latest observed. */
+  readonly observedOn: string
 }
 
 /** An assessment with its evidence, oldest first. */
@@ -33,24 +35,46 @@ export interface AssessmentWithEvidence extends Assessment {
   readonly evidence: ReadonlyArray<Evidence>
 }
 
-const Note = Schema.Trim.pipe(Schema.maxLength(4000, { message: () => "expected at most 4000 characters" }))
+/** A rater's note: trimmed, at most 4000 characters. */
+export const Note = Schema.Trim.pipe(Schema.maxLength(4000, { message: () => "expected at most 4000 characters" }))
 
 const PersonRef = GlobalId("Person")
+
+/** A version number of a ladder: 1 or more. */
+export const VersionNumber = Schema.Int.pipe(Schema.positive({ message: () => "expected a version of 1 or more" }))
+
+/**
+ * Why a day of a person's history (an assessment observed, a promotion effective) cannot be
+ * recorded: in the future (after `today`, in the person's time zone) or before the hire date.
+ */
+export const historyDayProblem = (
+  person: { readonly email: string; readonly hireDate: string },
+  day: string,
+  today: string,
+): string | undefined =>
+  day > today
+    ? `${day} is in the future (today is ${today} for ${person.email})`
+    : day < person.hireDate
+      ? `${day} is before the hire date ${person.hireDate} of ${person.email}`
+      : undefined
 
 /** The arguments of `recordAssessment`; checked against the ladder version by the store. */
 export const RecordAssessmentInput = Schema.Struct({
   personId: PersonRef,
   ladderKey: Key,
   /** Defaults to the latest published version of the ladder. */
-  version: Schema.optionalWith(Schema.Int.pipe(Schema.positive({ message: () => "expected a version of 1 or more" })), {
-    nullable: true,
-  }),
+  version: Schema.optionalWith(VersionNumber, { nullable: true }),
   competency: Key,
   raterKind: RaterKind,
   rating: Key,
   note: Schema.optionalWith(Note, { nullable: true }),
   raterEmail: Schema.optionalWith(Email, { nullable: true }),
   evidence: Schema.optionalWith(Schema.Array(EvidenceFields), { nullable: true }),
+  /**
+   * The day the rating was observed, for a rating of the past; defaults to today in the
+   * person's time zone. Neither in the future nor before the person's hire date.
+   */
+  observedOn: Schema.optionalWith(LocalDate, { nullable: true }),
 })
 export type RecordAssessmentInput = typeof RecordAssessmentInput.Type
 

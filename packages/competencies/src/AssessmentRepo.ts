@@ -1,14 +1,15 @@
-import { Db, type DbError, type DbService, InputError, NotFoundError, type Page } from "@teamops/core"
-import { PersonRepo, type PersonRepoService } from "@teamops/org"
+import { Db, type DbError, type DbService, InputError, NotFoundError, type Page, today, zone } from "@teamops/core"
+import { type Person, PersonRepo, type PersonRepoService } from "@teamops/org"
 import { LadderRepo, type LadderRepoService, type LadderVersion } from "@teamops/roles"
 import { Context, DateTime, Effect, Layer } from "effect"
 import { type Kysely, sql } from "kysely"
-import type {
-  Assessment,
-  AssessmentFilter,
-  AssessmentWithEvidence,
-  RaterKind,
-  RecordAssessmentInput,
+import {
+  type Assessment,
+  type AssessmentFilter,
+  type AssessmentWithEvidence,
+  historyDayProblem,
+  type RaterKind,
+  type RecordAssessmentInput,
 } from "./Assessment.js"
 import type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
 import type { AddEvidenceInput, Evidence, EvidenceFields } from "./Evidence.js"
@@ -27,6 +28,7 @@ const toAssessment = (row: Omit<AssessmentRow, "id"> & { id: number }): Assessme
   note: row.note,
   raterEmail: row.rater_email,
   recordedAt: row.recorded_at,
+  observedOn: row.observed_on,
 })
 
 const toEvidence = (row: Omit<EvidenceRow, "id"> & { id: number }): Evidence => ({
@@ -49,6 +51,7 @@ export interface LatestRating {
   readonly competency: string
   readonly raterKind: RaterKind
   readonly rating: string
+  readonly observedOn: string
   readonly recordedAt: string
   /** The evidence on every assessment of that (person, ladder, version, competency), all raters. */
   readonly groupEvidence: number
@@ -80,6 +83,21 @@ export const publishedVersion = (ladders: LadderRepoService, ladderKey: string, 
         ),
   )
 
+/**
+ * The day something of a person's history happened (`given`), or today in their time zone:
+ * refused in the future and before their hire date, at the input field `field`.
+ */
+export const dayOfHistory = (person: Person, given: string | undefined, field: string) =>
+  Effect.gen(function* () {
+    const now = today(zone(person.timeZone), yield* DateTime.now)
+    if (given === undefined) return now
+    const problem = historyDayProblem(person, given, now)
+    if (problem !== undefined) {
+      return yield* new InputError({ path: ["input", field], message: `input.${field}: ${problem}` })
+    }
+    return given
+  })
+
 /** Fails unless the person exists. */
 export const personExists = (people: PersonRepoService, personId: string) =>
   Effect.flatMap(people.byIds([personId]), ([person]) =>
@@ -98,9 +116,11 @@ export interface AssessmentRepoService {
   /** Adds one item of evidence to an assessment; answers the assessment with all its evidence. */
   readonly addEvidence: (input: AddEvidenceInput) => Effect.Effect<AssessmentWithEvidence, Failure>
   readonly byIds: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Assessment>, DbError>
+  /** Every assessment of the people, in the order recorded, in one statement. */
+  readonly ofPeople: (personIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Assessment>, DbError>
   /** The evidence of the assessments, oldest first, in one statement. */
   readonly evidenceOf: (assessmentIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Evidence>, DbError>
-  /** A page of the assessments of each person, newest first, in one statement. */
+  /** A page of the assessments of each person, latest observed first, in one statement. */
   readonly listFor: (
     personIds: ReadonlyArray<string>,
     page: Page,
@@ -113,9 +133,14 @@ export interface AssessmentRepoService {
   ) => Effect.Effect<ReadonlyMap<string, number>, DbError>
   /**
    * For each person, the latest rating of each kind of rater per (ladder, version,
-   * competency), with the evidence of that group, in one statement.
+   * competency) (the latest observed, then the latest recorded), with the evidence of that
+   * group, in one statement; with `asOf` (YYYY-MM-DD), of the ratings observed on that day or
+   * before.
    */
-  readonly latestFor: (personIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<LatestRating>, DbError>
+  readonly latestFor: (
+    personIds: ReadonlyArray<string>,
+    asOf?: string,
+  ) => Effect.Effect<ReadonlyArray<LatestRating>, DbError>
 }
 
 export class AssessmentRepo extends Context.Tag("@teamops/competencies/AssessmentRepo")<
@@ -190,7 +215,8 @@ const makeAssessmentRepo = (
   const record = (input: RecordAssessmentInput) =>
     db.transaction(
       Effect.gen(function* () {
-        yield* personExists(people, input.personId)
+        const person = yield* personExists(people, input.personId)
+        const observedOn = yield* dayOfHistory(person, input.observedOn, "observedOn")
         const ladder = yield* publishedVersion(ladders, input.ladderKey, input.version)
         const { competencies, scale } = ladder.effective
         if (!competencies.some((c) => c.key === input.competency)) {
@@ -216,6 +242,7 @@ const makeAssessmentRepo = (
           note: input.note === undefined || input.note === "" ? null : input.note,
           rater_email: input.raterEmail ?? null,
           recorded_at: yield* now,
+          observed_on: observedOn,
         }
         const { id } = yield* query((k) =>
           k.insertInto("competencies_assessments").values(row).returning("id").executeTakeFirstOrThrow(),
@@ -267,21 +294,41 @@ const makeAssessmentRepo = (
     record,
     addEvidence,
     byIds,
+    ofPeople: (personIds) =>
+      personIds.length === 0
+        ? Effect.succeed([])
+        : query((k) =>
+            k
+              .selectFrom("competencies_assessments")
+              .selectAll()
+              .where("person_id", "in", personIds)
+              .orderBy("id")
+              .execute(),
+          ).pipe(Effect.map((rows) => rows.map(toAssessment))),
     evidenceOf,
     listFor: (personIds, page, filter) => {
-      const after = page.after?.[0]
-      if (nothing(personIds, filter) || (after !== undefined && !/^\d{1,15}$/.test(after))) return Effect.succeed([])
+      const [afterDay, afterId] = page.after ?? []
+      const after = afterDay === undefined ? undefined : { day: afterDay, id: afterId ?? "" }
+      if (nothing(personIds, filter) || (after !== undefined && !/^\d{1,15}$/.test(after.id))) return Effect.succeed([])
       return query((k) => {
         const ranked = filtered(k, personIds, filter)
           .selectAll()
-          .select(sql<number>`row_number() over (partition by person_id order by id desc)`.as("rank"))
-          .$if(after !== undefined, (q) => q.where("id", "<", Number(after)))
+          .select(sql<number>`row_number() over (partition by person_id order by observed_on desc, id desc)`.as("rank"))
+          .$if(after !== undefined, (q) =>
+            q.where((eb) =>
+              eb.or([
+                eb("observed_on", "<", after?.day as string),
+                eb.and([eb("observed_on", "=", after?.day as string), eb("id", "<", Number(after?.id))]),
+              ]),
+            ),
+          )
           .as("ranked")
         return k
           .selectFrom(ranked)
           .selectAll()
           .where("rank", "<=", page.limit + 1)
           .orderBy("person_id")
+          .orderBy("observed_on", "desc")
           .orderBy("id", "desc")
           .execute()
       }).pipe(Effect.map((rows) => rows.map(toAssessment)))
@@ -295,7 +342,7 @@ const makeAssessmentRepo = (
               .groupBy("person_id")
               .execute(),
           ).pipe(Effect.map((rows) => new Map(rows.map((r) => [r.person_id, Number(r.n)])))),
-    latestFor: (personIds) =>
+    latestFor: (personIds, asOf) =>
       personIds.length === 0
         ? Effect.succeed([])
         : query((k) => {
@@ -308,15 +355,17 @@ const makeAssessmentRepo = (
               competency: string
               rater_kind: RaterKind
               rating: string
+              observed_on: string
               recorded_at: string
               group_evidence: number
             }>`
-              select id, person_id, ladder_key, version, competency, rater_kind, rating, recorded_at, group_evidence
+              select id, person_id, ladder_key, version, competency, rater_kind, rating, observed_on, recorded_at, group_evidence
               from (
-                select a.id, a.person_id, a.ladder_key, a.version, a.competency, a.rater_kind, a.rating, a.recorded_at,
+                select a.id, a.person_id, a.ladder_key, a.version, a.competency, a.rater_kind, a.rating, a.observed_on,
+                  a.recorded_at,
                   row_number() over (
                     partition by a.person_id, a.ladder_key, a.version, a.competency, a.rater_kind
-                    order by a.recorded_at desc, a.id desc
+                    order by a.observed_on desc, a.recorded_at desc, a.id desc
                   ) as latest,
                   sum(coalesce(e.n, 0)) over (
                     partition by a.person_id, a.ladder_key, a.version, a.competency
@@ -327,7 +376,7 @@ const makeAssessmentRepo = (
                   where assessment_id in (select id from competencies_assessments where person_id in (${people}))
                   group by assessment_id
                 ) e on e.assessment_id = a.id
-                where a.person_id in (${people})
+                where a.person_id in (${people})${asOf === undefined ? sql`` : sql` and a.observed_on <= ${asOf}`}
               ) ranked
               where latest = 1
               order by person_id, id`
@@ -343,6 +392,7 @@ const makeAssessmentRepo = (
                 competency: r.competency,
                 raterKind: r.rater_kind,
                 rating: r.rating,
+                observedOn: r.observed_on,
                 recordedAt: r.recorded_at,
                 groupEvidence: Number(r.group_evidence),
               })),

@@ -14,6 +14,8 @@ export interface CompetenciesDatabase {
     note: string | null
     rater_email: string | null
     recorded_at: string
+    /** YYYY-MM-DD: the day the rating was observed (the day it was recorded, unless told). */
+    observed_on: string
   }
   competencies_evidence: {
     id: Generated<number>
@@ -38,5 +40,7 @@ export interface CompetenciesDatabase {
     /** The {@link Readiness} at the moment of the promotion, as JSON. */
     readiness: string
     at: string
+    /** YYYY-MM-DD: the day the new level took effect (the day it was recorded, unless told). */
+    effective_on: string
   }
 }

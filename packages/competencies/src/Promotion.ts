@@ -1,5 +1,5 @@
-import { GlobalId, Key } from "@teamops/core"
-import { DateTime, Schema } from "effect"
+import { GlobalId, Key, LocalDate } from "@teamops/core"
+import { Schema } from "effect"
 import type { Readiness } from "./Readiness.js"
 
 /** A level of a ladder version, as a promotion names it. */
@@ -24,11 +24,13 @@ export interface Promotion {
   readonly rationale: string
   /** The readiness for `to` when the promotion was recorded. */
   readonly readiness: Readiness
-  /** RFC 3339, UTC, to the millisecond. */
+  /** RFC 3339, UTC, to the millisecond: when the promotion was recorded. */
   readonly at: string
+  /** YYYY-MM-DD: the day the new level took effect; level history and time in level follow it. */
+  readonly effectiveOn: string
 }
 
-const Rationale = Schema.Trim.pipe(
+export const Rationale = Schema.Trim.pipe(
   Schema.nonEmptyString({ message: () => "expected a non-empty text: say why" }),
   Schema.maxLength(4000, { message: () => "expected at most 4000 characters" }),
 )
@@ -39,12 +41,31 @@ export const PromotePersonInput = Schema.Struct({
   ladderKey: Key,
   level: Key,
   rationale: Rationale,
+  /**
+   * The day the new level took effect, for a promotion of the past; defaults to today in the
+   * person's time zone. Neither in the future, nor before the person's hire date, nor before
+   * their latest promotion.
+   */
+  effectiveOn: Schema.optionalWith(LocalDate, { nullable: true }),
 })
 export type PromotePersonInput = typeof PromotePersonInput.Type
 
-/** Orders promotions oldest first (by `at`, then by id, which grows with each record). */
+/**
+ * Orders promotions oldest first: by the day they took effect, then by when they were
+ * recorded, then by id, which grows with each record.
+ */
 export const chronological = (promotions: ReadonlyArray<Promotion>): ReadonlyArray<Promotion> =>
-  [...promotions].sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : Number(a.id) - Number(b.id)))
+  [...promotions].sort((a, b) =>
+    a.effectiveOn !== b.effectiveOn
+      ? a.effectiveOn < b.effectiveOn
+        ? -1
+        : 1
+      : a.at !== b.at
+        ? a.at < b.at
+          ? -1
+          : 1
+        : Number(a.id) - Number(b.id),
+  )
 
 /** A person's current level: the level of their latest promotion; undefined before the first. */
 export const currentLevel = (promotions: ReadonlyArray<Promotion>): LevelAt | undefined => {
@@ -54,13 +75,15 @@ export const currentLevel = (promotions: ReadonlyArray<Promotion>): LevelAt | un
 
 const dayMillis = 24 * 60 * 60 * 1000
 
+/** Whole days from one `YYYY-MM-DD` date to another. */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / dayMillis)
+
 /**
- * Whole days since the latest promotion, as of `now` (0 on the day of the promotion);
- * undefined before the first promotion.
+ * Whole days from the day the latest promotion took effect to `today` (`YYYY-MM-DD`, in the
+ * person's time zone): 0 on that day; undefined before the first promotion.
  */
-export const daysInLevel = (promotions: ReadonlyArray<Promotion>, now: DateTime.DateTime): number | undefined => {
+export const daysInLevel = (promotions: ReadonlyArray<Promotion>, today: string): number | undefined => {
   const latest = chronological(promotions).at(-1)
   if (latest === undefined) return undefined
-  const since = DateTime.toEpochMillis(now) - Date.parse(latest.at)
-  return Math.max(0, Math.floor(since / dayMillis))
+  return Math.max(0, daysBetween(latest.effectiveOn, today))
 }

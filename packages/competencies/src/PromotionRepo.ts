@@ -3,9 +3,9 @@ import { PersonRepo } from "@teamops/org"
 import { LadderRepo } from "@teamops/roles"
 import { Context, DateTime, Effect, Either, Layer } from "effect"
 import type { Kysely } from "kysely"
-import { personExists, publishedVersion } from "./AssessmentRepo.js"
+import { dayOfHistory, personExists, publishedVersion } from "./AssessmentRepo.js"
 import type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
-import { currentLevel, type PromotePersonInput, type Promotion } from "./Promotion.js"
+import { chronological, currentLevel, type PromotePersonInput, type Promotion } from "./Promotion.js"
 import { encodeReadiness, promotionsOf, toPromotion } from "./PromotionRows.js"
 import { ReadinessReader } from "./ReadinessReader.js"
 
@@ -15,8 +15,10 @@ type Failure = InputError | NotFoundError | ConflictError | DbError
 export interface PromotionRepoService {
   /**
    * Moves a person to a level of the latest published version of a ladder, keeping the
-   * readiness for that level at this moment. Refuses a person who left, a level the person
-   * already holds, an unknown ladder or level.
+   * readiness for that level at this moment (with `effectiveOn`, of the ratings observed by
+   * that day). Refuses a person who left (or, for a promotion of the past, one effective
+   * after they left), a level the person already holds, an unknown ladder or level, and an
+   * `effectiveOn` in the future, before the hire date or before the latest promotion.
    */
   readonly promote: (input: PromotePersonInput) => Effect.Effect<Promotion, Failure>
   /** Every promotion of the people, oldest first per person, in one statement. */
@@ -40,9 +42,13 @@ export class PromotionRepo extends Context.Tag("@teamops/competencies/PromotionR
         db.transaction(
           Effect.gen(function* () {
             const person = yield* personExists(people, input.personId)
-            if (person.status === "left") {
+            const effectiveOn = yield* dayOfHistory(person, input.effectiveOn, "effectiveOn")
+            if (person.status === "left" && (input.effectiveOn === undefined || effectiveOn > (person.leftOn ?? ""))) {
               return yield* new ConflictError({
-                message: `${person.email} left on ${person.leftOn}: a person who left cannot be promoted`,
+                message:
+                  input.effectiveOn === undefined
+                    ? `${person.email} left on ${person.leftOn}: a person who left cannot be promoted`
+                    : `${person.email} left on ${person.leftOn}: a promotion effective on ${effectiveOn}, after they left, cannot be recorded`,
               })
             }
             const ladder = yield* publishedVersion(ladders, input.ladderKey, undefined)
@@ -54,15 +60,23 @@ export class PromotionRepo extends Context.Tag("@teamops/competencies/PromotionR
                 message: `ladder "${ladder.ladderKey}" version ${ladder.version} has no level "${input.level}" (levels: ${ladder.effective.levels.map((l) => l.key).join(", ")})`,
               })
             }
-            const current = currentLevel(yield* promotionsOf(db, [person.id]))
+            const history = yield* promotionsOf(db, [person.id])
+            const latest = chronological(history).at(-1)
+            if (latest !== undefined && effectiveOn < latest.effectiveOn) {
+              return yield* new ConflictError({
+                message: `${person.email} was promoted to "${latest.to}" of ladder "${latest.ladderKey}" on ${latest.effectiveOn}: a promotion effective on ${effectiveOn} would come before it, and promotions are recorded in order`,
+              })
+            }
+            const current = currentLevel(history)
             if (current !== undefined && current.ladderKey === ladder.ladderKey && current.level === level.key) {
               return yield* new ConflictError({
                 message: `${person.email} is already at level "${level.key}" of ladder "${ladder.ladderKey}"`,
               })
             }
-            const [snapshot] = yield* readiness.of([
-              { personId: person.id, ladderKey: ladder.ladderKey, level: level.key },
-            ])
+            const [snapshot] = yield* readiness.of(
+              [{ personId: person.id, ladderKey: ladder.ladderKey, level: level.key }],
+              input.effectiveOn,
+            )
             if (snapshot === undefined) return yield* Effect.dieMessage("readiness answered nothing")
             if (Either.isLeft(snapshot)) return yield* snapshot.left
             const row = {
@@ -76,6 +90,7 @@ export class PromotionRepo extends Context.Tag("@teamops/competencies/PromotionR
               rationale: input.rationale,
               readiness: encodeReadiness(snapshot.right),
               at: DateTime.formatIso(yield* DateTime.now),
+              effective_on: effectiveOn,
             }
             const { id } = yield* query((k) =>
               k.insertInto("competencies_promotions").values(row).returning("id").executeTakeFirstOrThrow(),

@@ -24,6 +24,7 @@ export const toPromotion = (row: Omit<Row, "id"> & { id: number }): Promotion =>
   rationale: row.rationale,
   readiness: decodeReadiness(row.readiness),
   at: row.at,
+  effectiveOn: row.effective_on,
 })
 
 /** Every promotion of the people, oldest first per person, in one statement. */
@@ -40,6 +41,7 @@ export const promotionsOf = (
             .selectAll()
             .where("person_id", "in", personIds)
             .orderBy("person_id")
+            .orderBy("effective_on")
             .orderBy("at")
             .orderBy("id")
             .execute(),

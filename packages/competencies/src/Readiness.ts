@@ -62,6 +62,8 @@ export interface Rating {
   readonly competency: string
   readonly raterKind: RaterKind
   readonly rating: string
+  /** YYYY-MM-DD: the day the rating was observed; a later day is a later rating. */
+  readonly observedOn: string
   readonly recordedAt: string
   /** Breaks ties between ratings recorded in the same millisecond: higher is later. */
   readonly order: number
@@ -83,7 +85,11 @@ export interface ReadinessTarget {
 }
 
 const later = (a: Rating, b: Rating) =>
-  a.recordedAt !== b.recordedAt ? a.recordedAt > b.recordedAt : a.order > b.order
+  a.observedOn !== b.observedOn
+    ? a.observedOn > b.observedOn
+    : a.recordedAt !== b.recordedAt
+      ? a.recordedAt > b.recordedAt
+      : a.order > b.order
 
 const plural = (n: number) => `${n} ${n === 1 ? "competency" : "competencies"}`
 
@@ -99,7 +105,7 @@ const inWords = (parts: ReadonlyArray<string>) =>
  * in the order of the ladder's competencies:
  *
  * - `self`, `manager`, `peer`: the latest rating of that kind of rater (the latest by
- *   `recordedAt`, then `order`), whichever earlier key it was made under;
+ *   `observedOn`, then `recordedAt`, then `order`), whichever earlier key it was made under;
  * - `evidenceCount`: the evidence of every assessment that maps to the competency;
  * - `agree`: the self and the manager ratings both exist and are the same step;
  * - `met`: the manager's latest rating is at or above the expected step, by the order of the

@@ -28,10 +28,12 @@ export interface ReadinessReaderService {
   /**
    * The readiness of each request, in order: one statement for the ratings of every person,
    * one for the versions of each distinct ladder. A ladder without a published version or a
-   * level the latest version lacks answers a NotFoundError for that request.
+   * level the latest version lacks answers a NotFoundError for that request. With `asOf`
+   * (YYYY-MM-DD), of the ratings observed on that day or before.
    */
   readonly of: (
     requests: ReadonlyArray<ReadinessRequest>,
+    asOf?: string,
   ) => Effect.Effect<ReadonlyArray<Either.Either<Readiness, ReadinessFailure>>, DbError>
   /**
    * The readiness of each person for level `level` of `ladderKey`; without a ladder, of the
@@ -86,8 +88,8 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
         })
 
       // The latest ratings of the people, by person: one statement.
-      const ratingsOf = (personIds: ReadonlyArray<string>) =>
-        Effect.map(assessments.latestFor([...new Set(personIds)]), (ratings) => {
+      const ratingsOf = (personIds: ReadonlyArray<string>, asOf?: string) =>
+        Effect.map(assessments.latestFor([...new Set(personIds)], asOf), (ratings) => {
           const byPerson = new Map<string, Array<LatestRating>>()
           for (const rating of ratings) {
             const list = byPerson.get(rating.personId) ?? []
@@ -145,11 +147,14 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
         )
       }
 
-      const of: ReadinessReaderService["of"] = (requests) =>
+      const of: ReadinessReaderService["of"] = (requests, asOf) =>
         Effect.gen(function* () {
           if (requests.length === 0) return []
           const histories = yield* historiesOf(requests.map((r) => r.ladderKey))
-          const byPerson = yield* ratingsOf(requests.map((r) => r.personId))
+          const byPerson = yield* ratingsOf(
+            requests.map((r) => r.personId),
+            asOf,
+          )
           return requests.map((request) =>
             readinessAt(histories.get(request.ladderKey) ?? [], byPerson.get(request.personId) ?? [], request),
           )

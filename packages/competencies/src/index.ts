@@ -25,6 +25,8 @@ export { applyChanges, keysMappingTo, mapCompetency, type VersionChanges } from 
 export { AddEvidenceInput, type Evidence, EvidenceFields, EvidenceKind } from "./Evidence.js"
 export { competenciesSchema } from "./graphql/index.js"
 export { AssessmentRef } from "./graphql/types.js"
+export { HistoryAssessment, HistoryFile, HistoryPromotion } from "./HistoryFile.js"
+export { type HistoryImportCounts, importHistory } from "./HistoryImport.js"
 export {
   type LatestLadder,
   type NextLevel,

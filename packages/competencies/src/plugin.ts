@@ -7,6 +7,7 @@ import { CompetencyCatalog } from "./CompetencyCatalog.js"
 import { CompetencyHistory } from "./CompetencyHistory.js"
 import { competenciesSchema } from "./graphql/index.js"
 import { init } from "./migrations/0001_init.js"
+import { dates } from "./migrations/0002_dates.js"
 import { PromotionRepo } from "./PromotionRepo.js"
 import { ReadinessReader } from "./ReadinessReader.js"
 
@@ -15,7 +16,7 @@ export const competenciesPlugin = definePlugin({
   id: "competencies",
   version: "0.1.0",
   dependsOn: ["org", "roles"],
-  migrations: { "0001_init": init },
+  migrations: { "0001_init": init, "0002_dates": dates },
   extensionPoints: [competencyPoint],
   layer: PromotionRepo.layer.pipe(
     Layer.provideMerge(ReadinessReader.layer),

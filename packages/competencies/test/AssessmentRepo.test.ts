@@ -17,7 +17,10 @@ import {
 } from "./support.js"
 
 const repo = <A, E>(f: (r: AssessmentRepoService) => Effect.Effect<A, E>) => Effect.flatMap(AssessmentRepo, f)
-const page = (limit: number, after?: string) => ({ limit, after: after === undefined ? undefined : [after] })
+const page = (limit: number, after?: { readonly observedOn: string; readonly id: string }) => ({
+  limit,
+  after: after === undefined ? undefined : [after.observedOn, after.id],
+})
 
 describe.each(testDialects())("AssessmentRepo on %s", (dialect) => {
   let app: TestCompetencies
@@ -193,6 +196,62 @@ describe.each(testDialects())("AssessmentRepo on %s", (dialect) => {
     })
   })
 
+  describe("the day observed", () => {
+    const today = () => new Date().toISOString().slice(0, 10)
+
+    it("is today in the person's time zone unless given, and is kept as given", async () => {
+      const now = await app.run(record({ competency: "communication", raterKind: "self", rating: "learning" }))
+      expect(now.observedOn).toBe(today())
+      const past = await app.run(
+        record({ competency: "communication", raterKind: "self", rating: "expert", observedOn: "2024-03-15" }),
+      )
+      expect(past.observedOn).toBe("2024-03-15")
+      const [stored] = await app.run(repo((r) => r.byIds([past.id])))
+      expect(stored?.observedOn).toBe("2024-03-15")
+    })
+
+    it("refuses a day in the future or before the hire date, and stores nothing", async () => {
+      const future = failureOf(
+        await app.exit(
+          record({ competency: "communication", raterKind: "self", rating: "learning", observedOn: "2999-01-01" }),
+        ),
+      )
+      expect(future).toBeInstanceOf(InputError)
+      expect(future).toMatchObject({ path: ["input", "observedOn"] })
+      expect(future.message).toBe(`input.observedOn: 2999-01-01 is in the future (today is ${today()} for ana@x.com)`)
+      const early = failureOf(
+        await app.exit(
+          record({ competency: "communication", raterKind: "self", rating: "learning", observedOn: "2023-12-31" }),
+        ),
+      )
+      expect(early.message).toBe("input.observedOn: 2023-12-31 is before the hire date 2024-01-01 of ana@x.com")
+      expect(await app.run(repo((r) => r.countsFor([ana.id], {})))).toEqual(new Map())
+    })
+
+    it("orders the listing and the latest ratings by the day observed, then by the order recorded", async () => {
+      const june = await app.run(
+        record({ competency: "communication", raterKind: "manager", rating: "proficient", observedOn: "2025-06-01" }),
+      )
+      // Recorded after, observed before: history told late.
+      const march = await app.run(
+        record({ competency: "communication", raterKind: "manager", rating: "learning", observedOn: "2025-03-01" }),
+      )
+      const sameDay = await app.run(
+        record({ competency: "communication", raterKind: "manager", rating: "expert", observedOn: "2025-06-01" }),
+      )
+      const listed = await app.run(repo((r) => r.listFor([ana.id], page(1), {})))
+      expect(listed.map((a) => a.id)).toEqual([sameDay.id, june.id])
+      const rest = await app.run(repo((r) => r.listFor([ana.id], page(5, listed[0]), {})))
+      expect(rest.map((a) => a.id)).toEqual([june.id, march.id])
+
+      const latest = await app.run(repo((r) => r.latestFor([ana.id])))
+      expect(latest.map((l) => [l.rating, l.observedOn])).toEqual([["expert", "2025-06-01"]])
+      const asOfApril = await app.run(repo((r) => r.latestFor([ana.id], "2025-04-30")))
+      expect(asOfApril.map((l) => [l.rating, l.observedOn])).toEqual([["learning", "2025-03-01"]])
+      expect(await app.run(repo((r) => r.latestFor([ana.id], "2025-02-28")))).toEqual([])
+    })
+  })
+
   describe("reads", () => {
     it("pages the assessments of several people newest first, in one statement, and counts them", async () => {
       for (const rating of ["learning", "practising", "proficient"]) {
@@ -217,7 +276,7 @@ describe.each(testDialects())("AssessmentRepo on %s", (dialect) => {
             ]) as Array<[string, string]>,
       )
       const anas = first.filter((a) => a.personId === ana.id)
-      const next = await app.run(repo((r) => r.listFor([ana.id], page(2, anas[1]?.id), {})))
+      const next = await app.run(repo((r) => r.listFor([ana.id], page(2, anas[1]), {})))
       expect(next.map((a) => a.rating)).toEqual(["learning"])
       expect(await app.run(repo((r) => r.countsFor([ana.id, ben.id], {})))).toEqual(
         new Map([

@@ -1,4 +1,4 @@
-import { ConflictError, encodeGlobalID, NotFoundError } from "@teamops/core"
+import { ConflictError, encodeGlobalID, InputError, NotFoundError } from "@teamops/core"
 import { type Person, PersonRepo, RecordDepartureInput } from "@teamops/org"
 import { testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
@@ -16,7 +16,13 @@ import {
   type TestCompetencies,
 } from "./support.js"
 
-const promote = (person: Person, level: string, ladderKey = "support", rationale = "Ready, per the matrix.") =>
+const promote = (
+  person: Person,
+  level: string,
+  ladderKey = "support",
+  rationale = "Ready, per the matrix.",
+  effectiveOn?: string,
+) =>
   Effect.flatMap(PromotionRepo, (r) =>
     r.promote(
       Schema.decodeUnknownSync(PromotePersonInput)({
@@ -24,9 +30,15 @@ const promote = (person: Person, level: string, ladderKey = "support", rationale
         ladderKey,
         level,
         rationale,
+        effectiveOn,
       }),
     ),
   )
+
+const on = (person: Person, level: string, effectiveOn: string) =>
+  promote(person, level, "support", "Ready, per the matrix.", effectiveOn)
+
+const today = () => new Date().toISOString().slice(0, 10)
 
 describe.each(testDialects())("PromotionRepo on %s", (dialect) => {
   let app: TestCompetencies
@@ -40,10 +52,19 @@ describe.each(testDialects())("PromotionRepo on %s", (dialect) => {
     await app.close()
   })
 
-  const assess = (competency: string, rating: string) =>
+  const assess = (competency: string, rating: string, observedOn?: string) =>
     app.run(
       Effect.flatMap(AssessmentRepo, (r) =>
-        r.record(assessmentInput({ personId: ana.id, competency, raterKind: "manager", rating })),
+        r.record(assessmentInput({ personId: ana.id, competency, raterKind: "manager", rating, observedOn })),
+      ),
+    )
+
+  const leave = (leftOn: string) =>
+    app.run(
+      Effect.flatMap(PersonRepo, (r) =>
+        r.recordDeparture(
+          Schema.decodeUnknownSync(RecordDepartureInput)({ personId: encodeGlobalID("Person", ana.id), leftOn }),
+        ),
       ),
     )
 
@@ -120,5 +141,64 @@ describe.each(testDialects())("PromotionRepo on %s", (dialect) => {
     expect(failureOf(await app.exit(promote(ana, "css1")))).toEqual(
       new ConflictError({ message: "ana@x.com left on 2025-06-30: a person who left cannot be promoted" }),
     )
+  })
+
+  describe("the day a promotion takes effect", () => {
+    it("is today in the person's time zone unless given, and orders the level history", async () => {
+      const now = await app.run(promote(ana, "css2"))
+      expect(now.effectiveOn).toBe(today())
+      expect(failureOf(await app.exit(on(ana, "css1", "2024-06-01")))).toEqual(
+        new ConflictError({
+          message: `ana@x.com was promoted to "css2" of ladder "support" on ${today()}: a promotion effective on 2024-06-01 would come before it, and promotions are recorded in order`,
+        }),
+      )
+    })
+
+    it("records promotions of the past in order, on the day given", async () => {
+      const first = await app.run(on(ana, "css1", "2024-01-01"))
+      const second = await app.run(on(ana, "css2", "2024-07-15"))
+      expect([first.effectiveOn, second.effectiveOn]).toEqual(["2024-01-01", "2024-07-15"])
+      expect(second.from).toEqual({ ladderKey: "support", version: 1, level: "css1" })
+      const history = await app.run(Effect.flatMap(PromotionRepo, (r) => r.ofPeople([ana.id])))
+      expect(history.map((p) => [p.to, p.effectiveOn])).toEqual([
+        ["css1", "2024-01-01"],
+        ["css2", "2024-07-15"],
+      ])
+      // The same day as the latest is in order.
+      expect((await app.run(on(ana, "css1", "2024-07-15"))).from?.level).toBe("css2")
+    })
+
+    it("refuses a day in the future or before the hire date, and stores nothing", async () => {
+      const future = failureOf(await app.exit(on(ana, "css1", "2999-01-01")))
+      expect(future).toBeInstanceOf(InputError)
+      expect(future).toMatchObject({ path: ["input", "effectiveOn"] })
+      expect(future.message).toBe(`input.effectiveOn: 2999-01-01 is in the future (today is ${today()} for ana@x.com)`)
+      expect(failureOf(await app.exit(on(ana, "css1", "2023-12-31"))).message).toBe(
+        "input.effectiveOn: 2023-12-31 is before the hire date 2024-01-01 of ana@x.com",
+      )
+      expect(await app.run(Effect.flatMap(PromotionRepo, (r) => r.ofPeople([ana.id])))).toEqual([])
+    })
+
+    it("keeps the readiness of the ratings observed by that day", async () => {
+      await assess("communication", "proficient", "2024-05-01")
+      await assess("troubleshooting", "practising", "2024-05-01")
+      await assess("mentoring", "learning", "2024-05-01")
+      // Observed after the promotion: not part of why it was made.
+      await assess("communication", "learning", "2024-09-01")
+      await app.run(on(ana, "css1", "2024-01-01"))
+      const backdated = await app.run(on(ana, "css2", "2024-06-01"))
+      expect(backdated.readiness).toMatchObject({ level: "css2", ready: true, met: 3, total: 3 })
+    })
+
+    it("accepts a promotion of a person who left, effective before the departure, and no later", async () => {
+      await leave("2025-06-30")
+      expect((await app.run(on(ana, "css1", "2025-06-30"))).effectiveOn).toBe("2025-06-30")
+      expect(failureOf(await app.exit(on(ana, "css2", "2025-07-01")))).toEqual(
+        new ConflictError({
+          message:
+            "ana@x.com left on 2025-06-30: a promotion effective on 2025-07-01, after they left, cannot be recorded",
+        }),
+      )
+    })
   })
 })

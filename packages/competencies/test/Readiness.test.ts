@@ -28,7 +28,8 @@ const rating = (
   step: string,
   recordedAt = "2026-01-01T00:00:00.000Z",
   version = 1,
-): Rating => ({ version, competency, raterKind, rating: step, recordedAt, order: order++ })
+  observedOn = recordedAt.slice(0, 10),
+): Rating => ({ version, competency, raterKind, rating: step, observedOn, recordedAt, order: order++ })
 
 const evidence = (competency: string, count: number, version = 1): EvidenceTally => ({ version, competency, count })
 
@@ -95,6 +96,20 @@ describe("assessReadiness", () => {
     const [communication, troubleshooting] = r.competencies
     expect(communication).toMatchObject({ manager: "learning", met: false })
     expect(troubleshooting).toMatchObject({ self: "practising", manager: null, met: false })
+  })
+
+  it("takes the latest observed rating, whenever it was recorded", () => {
+    const r = assessReadiness(
+      targetV1("css1"),
+      history,
+      [
+        rating("communication", "manager", "learning", "2026-02-01T00:00:00.000Z", 1, "2026-01-15"),
+        // Recorded later, as history: observed before the rating above, so not the latest.
+        rating("communication", "manager", "expert", "2026-03-01T00:00:00.000Z", 1, "2025-06-01"),
+      ],
+      [],
+    )
+    expect(r.competencies[0]).toMatchObject({ manager: "learning", met: false })
   })
 
   it("says whether self and manager agree: both rated, the same step", () => {

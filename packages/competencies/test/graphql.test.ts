@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { graphql, graphqlData, ladderV1, ladderV2, openCompetencies, type TestCompetencies } from "./support.js"
 
 const assessment = `id ladderKey version competency currentCompetencies raterKind rating note raterEmail recordedAt
-  person { email } evidence { kind url text date source }`
-const promotion = `ladderKey version from { key title } to { key title } rationale at readinessJson
+  observedOn person { email } evidence { kind url text date source }`
+const promotion = `ladderKey version from { key title } to { key title } rationale at effectiveOn readinessJson
   readiness { ready met total explanation because level { key } }`
 
 const mutations = {
@@ -16,6 +16,7 @@ const mutations = {
   publishLadderVersion: ["PublishLadderVersionInput", "__typename"],
   createTeam: ["CreateTeamInput", "__typename"],
   createPerson: ["CreatePersonInput", "__typename ... on CreatePersonSuccess { person { id } }"],
+  recordDeparture: ["RecordDepartureInput", "__typename"],
 } as const
 
 const readinessSelection = `ready met total explanation because ladderKey version level { key title }
@@ -225,6 +226,91 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
       id: recorded.id,
     })
     expect(node.node).toEqual({ rating: "proficient" })
+  })
+
+  it("records the past: the day observed and the day effective, which level history and time in level follow", async () => {
+    await publish(ladderV1)
+    const bo = (
+      await mutate("createPerson", {
+        name: "Bo",
+        email: "bo@x.com",
+        timeZone: "Pacific/Auckland",
+        teamKey: "support",
+        hireDate: "2024-01-08",
+      })
+    ).person.id as string
+    const rated = await assess(bo, "communication", "MANAGER", "proficient", { observedOn: "2024-05-02" })
+    expect(rated.observedOn).toBe("2024-05-02")
+    const first = await mutate("promotePerson", {
+      personId: bo,
+      ladderKey: "support",
+      level: "css1",
+      rationale: "Hired.",
+      effectiveOn: "2024-01-08",
+    })
+    expect(first.promotion).toMatchObject({ effectiveOn: "2024-01-08", to: { key: "css1" } })
+    const second = await mutate("promotePerson", {
+      personId: bo,
+      ladderKey: "support",
+      level: "css2",
+      rationale: "Handles the hard cases.",
+      effectiveOn: "2024-07-15",
+    })
+    expect(second.promotion.effectiveOn).toBe("2024-07-15")
+    expect(second.promotion.at.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10))
+
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Auckland" }).format(new Date())
+    const days = Math.round((Date.parse(today) - Date.parse("2024-07-15")) / 86_400_000)
+    expect(await person(bo, "timeInLevel levelHistory { effectiveOn to { key } } currentLevel { key }")).toEqual({
+      timeInLevel: days,
+      levelHistory: [
+        { effectiveOn: "2024-01-08", to: { key: "css1" } },
+        { effectiveOn: "2024-07-15", to: { key: "css2" } },
+      ],
+      currentLevel: { key: "css2" },
+    })
+
+    expect(
+      await mutate("promotePerson", {
+        personId: bo,
+        ladderKey: "support",
+        level: "css1",
+        rationale: "Back.",
+        effectiveOn: "2024-03-01",
+      }),
+    ).toEqual({
+      __typename: "ConflictError",
+      message:
+        'bo@x.com was promoted to "css2" of ladder "support" on 2024-07-15: a promotion effective on 2024-03-01 would come before it, and promotions are recorded in order',
+    })
+    expect(
+      await mutate("recordAssessment", {
+        personId: bo,
+        ladderKey: "support",
+        competency: "communication",
+        raterKind: "SELF",
+        rating: "expert",
+        observedOn: "2023-12-01",
+      }),
+    ).toMatchObject({
+      __typename: "InputError",
+      path: ["input", "observedOn"],
+      message: "input.observedOn: 2023-12-01 is before the hire date 2024-01-08 of bo@x.com",
+    })
+    expect(
+      await mutate("recordAssessment", {
+        personId: bo,
+        ladderKey: "support",
+        competency: "communication",
+        raterKind: "SELF",
+        rating: "expert",
+        observedOn: "2024-02-31",
+      }),
+    ).toMatchObject({
+      __typename: "InputError",
+      path: ["input", "observedOn"],
+      message: 'input.observedOn: expected a date as YYYY-MM-DD, got "2024-02-31"',
+    })
   })
 
   it("carries assessments of a renamed competency into version 2", async () => {

@@ -64,6 +64,7 @@ export const assessmentInput = (fields: {
   readonly note?: string
   readonly raterEmail?: string
   readonly evidence?: ReadonlyArray<Record<string, unknown>>
+  readonly observedOn?: string | undefined
 }): RecordAssessmentInput => {
   const { personId, ...rest } = fields
   const decoded = Schema.decodeUnknownSync(RecordAssessmentInput.pipe(Schema.omit("personId")))({

@@ -44,6 +44,11 @@ export const competenciesMutations = (
       note: t.string({ required: false }),
       raterEmail: t.string({ required: false }),
       evidence: t.field({ type: [EvidenceInputType], required: false }),
+      observedOn: t.string({
+        required: false,
+        description:
+          "YYYY-MM-DD: the day the rating was observed; defaults to today in the person's time zone. Not in the future, not before the hire date.",
+      }),
     }),
   })
   const AddEvidenceInputType = builder.inputType("AddEvidenceInput", {
@@ -56,6 +61,11 @@ export const competenciesMutations = (
       ladderKey: t.string({ required: true }),
       level: t.string({ required: true }),
       rationale: t.string({ required: true, description: "Why; kept with the readiness at this moment." }),
+      effectiveOn: t.string({
+        required: false,
+        description:
+          "YYYY-MM-DD: the day the new level took effect; defaults to today in the person's time zone. Not in the future, not before the hire date, not before the latest promotion; the readiness kept is then of the ratings observed by that day.",
+      }),
     }),
   })
 

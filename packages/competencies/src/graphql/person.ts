@@ -1,4 +1,4 @@
-import { type Builder, batchedConnection, fieldError, InputError, type SchemaKit } from "@teamops/core"
+import { type Builder, batchedConnection, fieldError, InputError, type SchemaKit, today, zone } from "@teamops/core"
 import { type Person, PersonRef } from "@teamops/org"
 import { LevelRef } from "@teamops/roles"
 import { DateTime, Effect, Either } from "effect"
@@ -54,15 +54,18 @@ export const personFields = (
     }),
     levelHistory: t.field({
       type: [PromotionType],
-      description: "Every level change of the person, oldest first.",
+      description: "Every level change of the person, oldest first (by the day it took effect).",
       resolve: (person, _, context) => promotionsLoader(context).load(person.id),
     }),
     timeInLevel: t.int({
       nullable: true,
-      description: "Whole days since the latest promotion; null before the first.",
+      description:
+        "Whole days since the day the latest promotion took effect, as of today in the person's time zone; null before the first.",
       resolve: async (person, _, context) => {
         const promotions = await promotionsLoader(context).load(person.id)
-        return run(Effect.map(DateTime.now, (now) => daysInLevel(promotions, now) ?? null))
+        return run(
+          Effect.map(DateTime.now, (now) => daysInLevel(promotions, today(zone(person.timeZone), now)) ?? null),
+        )
       },
     }),
     nextLevel: t.field({
@@ -78,7 +81,7 @@ export const personFields = (
     assessments: t.connection({
       type: AssessmentRef,
       description:
-        "The person's assessments, newest first; `competency` keeps those of that competency in the latest version of its ladder, under whatever key they were recorded.",
+        "The person's assessments, the latest observed first; `competency` keeps those of that competency in the latest version of its ladder, under whatever key they were recorded.",
       args: { competency: t.arg.string({ required: false }) },
       resolve: async (person, args, context) => {
         const competency = args.competency ?? undefined
@@ -91,7 +94,7 @@ export const personFields = (
           page: (ids, page) => Effect.flatMap(AssessmentRepo, (r) => r.listFor(ids, page, filter)),
           counts: (ids) => Effect.flatMap(AssessmentRepo, (r) => r.countsFor(ids, filter)),
           parentOf: (a) => a.personId,
-          cursorOf: (a) => [a.id],
+          cursorOf: (a) => [a.observedOn, a.id],
         })
       },
     }),

@@ -87,6 +87,9 @@ export const competenciesTypes = (builder: Builder, { run, invariant }: SchemaKi
       note: t.exposeString("note", { nullable: true }),
       raterEmail: t.exposeString("raterEmail", { nullable: true }),
       recordedAt: t.exposeString("recordedAt"),
+      observedOn: t.exposeString("observedOn", {
+        description: "YYYY-MM-DD: the day the rating was observed; the day it was recorded unless given.",
+      }),
       evidence: t.field({
         type: [EvidenceType],
         resolve: (a, _, context) => evidenceLoader(context).load(a.id),
@@ -156,7 +159,10 @@ export const competenciesTypes = (builder: Builder, { run, invariant }: SchemaKi
           levelOf(context, { ladderKey: p.ladderKey, version: p.version, level: p.to }, invariant),
       }),
       rationale: t.exposeString("rationale"),
-      at: t.exposeString("at"),
+      at: t.exposeString("at", { description: "When the promotion was recorded." }),
+      effectiveOn: t.exposeString("effectiveOn", {
+        description: "YYYY-MM-DD: the day the new level took effect; the day it was recorded unless given.",
+      }),
       readiness: t.field({ type: ReadinessType, resolve: (p) => p.readiness }),
       readinessJson: t.string({
         description: "The readiness snapshot as stored, in JSON.",
