@@ -16,7 +16,9 @@ const historyImport = Command.make(
   {
     database,
     file: Args.text({ name: "FILE" }).pipe(
-      Args.withDescription("A history file (.json): past promotions and assessments"),
+      Args.withDescription(
+        'A history file (.json): {"promotions": [{"personEmail", "ladderKey", "level", "effectiveOn", "rationale"}, …], "assessments": [{"personEmail", "ladderKey", "competency", "raterKind", "rating", "observedOn", …}, …]}; every field is in docs/ladders.md, "Importing history"',
+      ),
     ),
   },
   ({ database, file }) =>

@@ -18,7 +18,11 @@ const orgImport = Command.make(
     dryRun: Options.boolean("dry-run").pipe(
       Options.withDescription("Print what would change, team by team and person by person, and change nothing"),
     ),
-    file: Args.text({ name: "FILE" }).pipe(Args.withDescription("An organisation file (.json): teams and people")),
+    file: Args.text({ name: "FILE" }).pipe(
+      Args.withDescription(
+        'An organisation file (.json): {"teams": [{"key", "name", "parentKey", "description"}, …], "people": [{"email", "name", "teamKey", "timeZone", "managerEmail", "hireDate", "workingHours", "leftOn"}, …]}; a field left out keeps what is stored, null clears it; every field is in docs/org.md',
+      ),
+    ),
   },
   ({ database, dryRun, file }) =>
     Effect.scoped(

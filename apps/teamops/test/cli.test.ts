@@ -217,6 +217,8 @@ describe("teamops migrate, seed and schema", () => {
     expect((await run(["events", "import", "--help"])).stdout).toContain("docs/metrics.md")
     expect((await run(["calendar", "set", "--help"])).stdout).toContain('"timeZone": "Europe/Athens"')
     expect((await run(["ladder", "import", "--help"])).stdout).toContain("docs/ladders.md")
+    expect((await run(["org", "import", "--help"])).stdout).toContain('"managerEmail"')
+    expect((await run(["history", "import", "--help"])).stdout).toContain('"observedOn"')
   })
 
   it.runIf(process.env.TEAMOPS_TEST_POSTGRES_URL)("migrates a PostgreSQL database", async () => {
