@@ -625,7 +625,8 @@ async function main() {
   try {
     let databaseUrl = join(folder, "dashboard.db")
     if (postgres) {
-      const fresh = await freshPostgres(postgres)
+      const { scratchPostgres } = await import("@teamops/core/testing")
+      const fresh = await scratchPostgres(postgres, "teamops_bench")
       databaseUrl = fresh.url
       dropPostgres = fresh.drop
     }
@@ -722,25 +723,6 @@ async function main() {
     await dropPostgres?.()
     rmSync(folder, { recursive: true, force: true })
   }
-}
-
-/** A new PostgreSQL database beside the one `url` names, and a way to drop it. */
-async function freshPostgres(url) {
-  const { default: pg } = await import("pg")
-  const name = `teamops_bench_${process.pid}_${Date.now()}`
-  const admin = async (statement) => {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    try {
-      await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
-  await admin(`create database ${name}`)
-  const fresh = new URL(url)
-  fresh.pathname = `/${name}`
-  return { url: fresh.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) }
 }
 
 if (process.argv[2] === "--serve") {

@@ -8,10 +8,8 @@ import { AddEvidenceInput } from "../src/Evidence.js"
 import {
   assessmentInput,
   failureOf,
-  hirePeople,
-  ladderV1,
   ladderV2,
-  openCompetencies,
+  openWithPeople,
   publishLadder,
   type TestCompetencies,
 } from "./support.js"
@@ -27,9 +25,9 @@ describe.each(testDialects())("AssessmentRepo on %s", (dialect) => {
   let ana: Person
   let ben: Person
   beforeEach(async () => {
-    app = await openCompetencies(dialect)
-    await app.run(publishLadder(ladderV1))
-    ;[ana, ben] = (await app.run(hirePeople("ana", "ben"))) as [Person, Person]
+    const opened = await openWithPeople(dialect, "ana", "ben")
+    app = opened.app
+    ;[ana, ben] = opened.people as [Person, Person]
   })
   afterEach(async () => {
     await app.close()

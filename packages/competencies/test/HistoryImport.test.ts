@@ -7,7 +7,7 @@ import { AssessmentRepo } from "../src/AssessmentRepo.js"
 import { importHistory } from "../src/HistoryImport.js"
 import { PromotePersonInput } from "../src/Promotion.js"
 import { PromotionRepo } from "../src/PromotionRepo.js"
-import { failureOf, hirePeople, ladderV1, openCompetencies, publishLadder, type TestCompetencies } from "./support.js"
+import { failureOf, openWithPeople, type TestCompetencies } from "./support.js"
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -52,9 +52,9 @@ describe.each(testDialects())("importHistory on %s", (dialect) => {
   let ana: Person
   let ben: Person
   beforeEach(async () => {
-    app = await openCompetencies(dialect)
-    await app.run(publishLadder(ladderV1))
-    ;[ana, ben] = (await app.run(hirePeople("ana", "ben"))) as [Person, Person]
+    const opened = await openWithPeople(dialect, "ana", "ben")
+    app = opened.app
+    ;[ana, ben] = opened.people as [Person, Person]
   })
   afterEach(async () => {
     await app.close()

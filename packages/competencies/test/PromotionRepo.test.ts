@@ -6,15 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { AssessmentRepo } from "../src/AssessmentRepo.js"
 import { PromotePersonInput } from "../src/Promotion.js"
 import { PromotionRepo } from "../src/PromotionRepo.js"
-import {
-  assessmentInput,
-  failureOf,
-  hirePeople,
-  ladderV1,
-  openCompetencies,
-  publishLadder,
-  type TestCompetencies,
-} from "./support.js"
+import { assessmentInput, failureOf, openWithPeople, type TestCompetencies } from "./support.js"
 
 const promote = (
   person: Person,
@@ -44,9 +36,9 @@ describe.each(testDialects())("PromotionRepo on %s", (dialect) => {
   let app: TestCompetencies
   let ana: Person
   beforeEach(async () => {
-    app = await openCompetencies(dialect)
-    await app.run(publishLadder(ladderV1))
-    ;[ana] = (await app.run(hirePeople("ana"))) as [Person]
+    const opened = await openWithPeople(dialect, "ana")
+    app = opened.app
+    ;[ana] = opened.people as [Person]
   })
   afterEach(async () => {
     await app.close()

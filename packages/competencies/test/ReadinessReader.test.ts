@@ -4,15 +4,7 @@ import { Effect, Either } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { AssessmentRepo } from "../src/AssessmentRepo.js"
 import { ReadinessReader } from "../src/ReadinessReader.js"
-import {
-  assessmentInput,
-  hirePeople,
-  ladderV1,
-  ladderV2,
-  openCompetencies,
-  publishLadder,
-  type TestCompetencies,
-} from "./support.js"
+import { assessmentInput, ladderV1, ladderV2, openWithPeople, publishLadder, type TestCompetencies } from "./support.js"
 
 const other = ladderV1.replace("key: support\nname: Support Ladder", "key: other\nname: Other Ladder")
 
@@ -21,9 +13,9 @@ describe.each(testDialects())("ReadinessReader on %s", (dialect) => {
   let ana: Person
   let ben: Person
   beforeEach(async () => {
-    app = await openCompetencies(dialect)
-    await app.run(publishLadder(ladderV1))
-    ;[ana, ben] = (await app.run(hirePeople("ana", "ben"))) as [Person, Person]
+    const opened = await openWithPeople(dialect, "ana", "ben")
+    app = opened.app
+    ;[ana, ben] = opened.people as [Person, Person]
   })
   afterEach(async () => {
     await app.close()

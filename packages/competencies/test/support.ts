@@ -28,6 +28,17 @@ export type TestCompetencies = TestHost
 export const openCompetencies = (dialect: Dialect, plugins: ReadonlyArray<Plugin<any>> = []) =>
   openTestHost(dialect, [orgPlugin, rolesPlugin, competenciesPlugin, ...plugins])
 
+/**
+ * A server with org, roles and competencies on a fresh database of `dialect`, the sample
+ * ladder published, and a team `support` of the people with the given email users.
+ */
+export const openWithPeople = async (dialect: Dialect, ...users: ReadonlyArray<string>) => {
+  const app = await openCompetencies(dialect)
+  await app.run(publishLadder(ladderV1))
+  const people = users.length === 0 ? [] : await app.run(hirePeople(...users))
+  return { app, people }
+}
+
 /** Imports and publishes a ladder file (YAML). */
 export const publishLadder = (content: string) => importAndPublishLadder("yaml", content)
 

@@ -26,11 +26,19 @@ export const testDatabase = async (dialect: Dialect): Promise<TestDatabase> => {
   if (dialect === "sqlite") return { dialect, url: ":memory:", drop: async () => {} }
   const base = process.env.TEAMOPS_TEST_POSTGRES_URL
   if (base === undefined) throw new Error("TEAMOPS_TEST_POSTGRES_URL is not set")
-  const name = `teamops_test_${crypto.randomUUID().replaceAll("-", "")}`
+  return { dialect, ...(await scratchPostgres(base, "teamops_test")) }
+}
+
+/**
+ * A new PostgreSQL database beside the one `base` names (its user must be allowed to create
+ * databases), called `<prefix>_<random>`, and a way to drop it.
+ */
+export const scratchPostgres = async (base: string, prefix: string) => {
+  const name = `${prefix}_${crypto.randomUUID().replaceAll("-", "")}`
   await administer(base, `create database ${name}`)
   const url = new URL(base)
   url.pathname = `/${name}`
-  return { dialect, url: url.toString(), drop: () => administer(base, `drop database if exists ${name} with (force)`) }
+  return { url: url.toString(), drop: () => administer(base, `drop database if exists ${name} with (force)`) }
 }
 
 const administer = async (url: string, statement: string) => {

@@ -11,29 +11,29 @@ const pascalCase = (key: string) =>
 
 /** The enums and inputs of metric questions, the `MetricRow` interface and the built-in row types. */
 export const reportTypes = (builder: Builder) => {
-  const MetricGroup = bindRef(
-    builder,
-    MetricGroupRef,
-    builder.enumType("MetricGroup", {
-      description: "What report rows are grouped by.",
-      values: ["team", "person", "period"] as const,
-    }),
-  )
-  const ReportPeriod = bindRef(
-    builder,
+  // An enum of report questions, bound to the reference kpi exports for other plugins' arguments.
+  const sharedEnum = <T extends string>(
+    ref: Parameters<typeof bindRef>[1],
+    name: string,
+    description: string,
+    values: ReadonlyArray<T>,
+  ) => bindRef(builder, ref, builder.enumType(name, { description, values }))
+  const MetricGroup = sharedEnum(MetricGroupRef, "MetricGroup", "What report rows are grouped by.", [
+    "team",
+    "person",
+    "period",
+  ] as const)
+  const ReportPeriod = sharedEnum(
     ReportPeriodRef,
-    builder.enumType("ReportPeriod", {
-      description: "A local day, a week starting Monday, or a calendar month.",
-      values: ["day", "week", "month"] as const,
-    }),
+    "ReportPeriod",
+    "A local day, a week starting Monday, or a calendar month.",
+    ["day", "week", "month"] as const,
   )
-  const Complexity = bindRef(
-    builder,
+  const Complexity = sharedEnum(
     ComplexityRef,
-    builder.enumType("Complexity", {
-      description: "How hard a conversation is; an untagged one counts as standard.",
-      values: ["simple", "standard", "complex"] as const,
-    }),
+    "Complexity",
+    "How hard a conversation is; an untagged one counts as standard.",
+    ["simple", "standard", "complex"] as const,
   )
   const ComplexityWeightsInput = builder.inputType("ComplexityWeightsInput", {
     description: "How much one conversation weighs in weighted concurrency (defaults 0.5, 1 and 2).",
