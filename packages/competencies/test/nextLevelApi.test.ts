@@ -1,11 +1,12 @@
 // Person.nextLevel and readiness without targetLevel, over GraphQL, on the Customer Support
 // ladder that the support plugin publishes at boot.
 import { readFileSync } from "node:fs"
-import { graphql, graphqlData, type TestDatabase, testDatabase, testDialects } from "@teamops/core/testing"
+import { graphql, graphqlData, testDialects } from "@teamops/core/testing"
 import { orgPlugin } from "@teamops/org"
 import { rolesPlugin } from "@teamops/roles"
-import { createServer, type TeamopsServer } from "@teamops/server"
+import type { TeamopsServer } from "@teamops/server"
 import { supportPlugin } from "@teamops/support"
+import { measured, openTestHost, type TestHost } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { competenciesPlugin } from "../src/plugin.js"
 
@@ -26,22 +27,15 @@ const otherLadder = readFileSync(new URL("./fixtures/ladder-v1.yaml", import.met
 )
 
 describe.each(testDialects())("next level on %s", (dialect) => {
-  let database: TestDatabase
+  let app: TestHost
   let server: TeamopsServer
-  let statements: Array<string> = []
   beforeEach(async () => {
-    database = await testDatabase(dialect)
-    server = await createServer({
-      databaseUrl: database.url,
-      plugins: [orgPlugin, rolesPlugin, competenciesPlugin, supportPlugin],
-      graphiql: false,
-      onStatement: (sql) => statements.push(sql),
-    })
+    app = await openTestHost(dialect, [orgPlugin, rolesPlugin, competenciesPlugin, supportPlugin])
+    server = app.server
     await mutate(`createTeam(input: { key: "support", name: "Support" }) { __typename }`)
   })
   afterEach(async () => {
-    await server?.close()
-    await database?.drop()
+    await app?.close()
   })
 
   /** Runs `mutation(<variables>) { <selection> }`; the variables are strings, `id` an ID. */
@@ -167,10 +161,9 @@ describe.each(testDialects())("next level on %s", (dialect) => {
       }
     }
     const measure = async () => {
-      statements = []
-      const result = await graphql(server, page)
+      const { answer: result, sent } = await measured(app, () => graphql(server, page))
       expect(result.errors).toBeUndefined()
-      return { members: result.data.team.members.edges.map((e: any) => e.node), sent: [...statements] }
+      return { members: result.data.team.members.edges.map((e: any) => e.node), sent }
     }
     const expected = (count: number) =>
       Array.from({ length: count }, (_, i) => ({

@@ -1,16 +1,27 @@
 /// <reference types="@pothos/plugin-errors" preserve="true" />
 /// <reference types="@pothos/plugin-relay" preserve="true" />
+/// <reference types="@pothos/plugin-scope-auth" preserve="true" />
 // The references keep the plugins' schema-builder options in the published types.
 import SchemaBuilder, { EnumRef, InterfaceRef, ObjectRef } from "@pothos/core"
 import ErrorsPlugin from "@pothos/plugin-errors"
 import RelayPlugin from "@pothos/plugin-relay"
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth"
 import type DataLoader from "dataloader"
+import { GraphQLError } from "graphql"
+import type { Access, AuthScopes } from "./Access.js"
+import type { AuditTrail } from "./Audit.js"
+import { auditPlugin } from "./AuditPlugin.js"
 import { ConflictError, InputError, NotFoundError } from "./Errors.js"
 import type { Run } from "./Resolver.js"
 
-/** What every resolver sees: the HTTP request, the request's dataloaders, and the host runtime. */
+/**
+ * What every resolver sees: the HTTP request, who is asking, the request's dataloaders and
+ * audit trail, and the host runtime.
+ */
 export interface RequestContext {
   readonly request: Request
+  readonly access: Access
+  readonly audit: AuditTrail
   readonly loaders: Map<string, DataLoader<any, any>>
   /** Runs an Effect on the host runtime, attributed to plugin `pluginId` (request loaders use it). */
   readonly run: (pluginId: string) => Run
@@ -21,6 +32,7 @@ export interface TeamopsSchemaTypes {
   DefaultFieldNullability: false
   Connection: { totalCount?: number | (() => Promise<number>) }
   Scalars: { JSON: { Input: unknown; Output: unknown } }
+  AuthScopes: AuthScopes
 }
 
 /** The one Pothos schema builder that every plugin adds its types and fields to. */
@@ -29,7 +41,15 @@ export type Builder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
 /** The builder with the shared conventions: Relay nodes and connections, error unions, the `Error` interface. */
 export const createBuilder = (): Builder => {
   const builder = new SchemaBuilder<TeamopsSchemaTypes>({
-    plugins: [ErrorsPlugin, RelayPlugin],
+    // Authorization runs first; the audit sees each mutation's payload before errors become unions.
+    plugins: [ScopeAuthPlugin, auditPlugin, ErrorsPlugin, RelayPlugin],
+    scopeAuth: {
+      authScopes: (context) => context.access.scopes,
+      unauthorizedError: (parent, context, info) => {
+        context.audit.record({ operation: operationOf(info), targets: idOf(parent), outcome: "denied" })
+        return new GraphQLError(`not allowed: ${operationOf(info)}`, { extensions: { code: "FORBIDDEN" } })
+      },
+    },
     defaultFieldNullability: false,
     relay: { clientMutationId: "omit", cursorType: "String" },
     errors: { defaultTypes: [] },
@@ -73,6 +93,16 @@ export const createBuilder = (): Builder => {
     fields: () => ({}),
   })
   return builder as unknown as Builder
+}
+
+const operationOf = (info: { parentType: { name: string }; fieldName: string }) =>
+  info.parentType.name === "Mutation" || info.parentType.name === "Query"
+    ? info.fieldName
+    : `${info.parentType.name}.${info.fieldName}`
+
+const idOf = (parent: unknown): ReadonlyArray<string> => {
+  const id = typeof parent === "object" && parent !== null ? (parent as { id?: unknown }).id : undefined
+  return typeof id === "string" ? [id] : []
 }
 
 type Types = TeamopsSchemaTypes & PothosSchemaTypes.ExtendDefaultTypes<TeamopsSchemaTypes>

@@ -71,3 +71,18 @@ export {
   zone,
 } from "./Time.js"
 export { officeHours, TimeRange, type Weekday, WeeklyHours, weekdays, weeklyMinutes } from "./WeeklyHours.js"
+export { type Access, type AuthScopeMap, type AuthScopes, makeAccess, type Relations } from "./Access.js"
+export { type AuditEntry, type AuditTrail, targetsOf } from "./Audit.js"
+export { Directory, type DirectoryEntry } from "./Directory.js"
+export {
+  type Anonymous,
+  anonymous,
+  type Operator,
+  operator,
+  type PersonPrincipal,
+  type Principal,
+  principalLabel,
+  type ServicePrincipal,
+  TokenScope,
+  tokenScopes,
+} from "./Principal.js"

@@ -3,6 +3,7 @@ import { Layer } from "effect"
 import { orgIsEmpty, seedOrg } from "./demo.js"
 import { orgSchema } from "./graphql/index.js"
 import { init } from "./migrations/0001_init.js"
+import { OrgDirectory } from "./OrgDirectory.js"
 import { PersonRepo } from "./PersonRepo.js"
 import { TeamRepo } from "./TeamRepo.js"
 
@@ -11,7 +12,7 @@ export const orgPlugin = definePlugin({
   id: "org",
   version: "0.1.0",
   migrations: { "0001_init": init },
-  layer: Layer.merge(TeamRepo.layer, PersonRepo.layer),
+  layer: Layer.mergeAll(TeamRepo.layer, PersonRepo.layer, OrgDirectory),
   schema: orgSchema,
   demo: { isEmpty: orgIsEmpty, seed: seedOrg },
 })

@@ -1,7 +1,11 @@
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http"
-import { makeRun, type RequestContext, type Run } from "@teamops/core"
+import { makeRun, type Principal, type RequestContext, type Run } from "@teamops/core"
 import { Cause, Effect, Exit, Scope } from "effect"
 import { createYoga, type YogaServerInstance } from "graphql-yoga"
+import { requestAccess } from "./access/RequestAccess.js"
+import { makeSsoVerifier, type SsoConfig } from "./access/Sso.js"
+import { collectingTrail, useAudit } from "./access/UseAudit.js"
+import { useAuthentication } from "./access/UseAuthentication.js"
 import { graphiqlOptions, renderGraphiQL, useRootRedirect } from "./GraphiQL.js"
 import { useHealth } from "./Health.js"
 import { bootHost, type Host, type HostConfig } from "./Host.js"
@@ -10,6 +14,8 @@ import { errorLogger, maskError } from "./MaskedErrors.js"
 export interface ServerConfig extends HostConfig {
   /** Serve GraphiQL at `/graphql` to browsers, and send them there from `/` (default: true). */
   readonly graphiql?: boolean
+  /** Accept the company identity provider's access tokens as well as API tokens. */
+  readonly sso?: SsoConfig
 }
 
 /** A running teamops API, testable in process through `fetch`. */
@@ -36,6 +42,12 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
   const runs = new Map<string, Run>(host.booted.map((p) => [p.id, makeRun(host.runtime, p.id)]))
   const runAs = (pluginId: string) => runs.get(pluginId) ?? makeRun(host.runtime, pluginId)
   const graphiql = config.graphiql ?? true
+  const principals = new WeakMap<Request, Principal>()
+  const authentication = useAuthentication(host, {
+    graphiqlPage: graphiql,
+    principals,
+    ...(config.sso ? { sso: makeSsoVerifier(config.sso) } : {}),
+  })
   const yoga = createYoga<Record<string, never>, RequestContext>({
     schema: host.schema,
     graphiql: graphiql && graphiqlOptions(host.schema),
@@ -43,8 +55,14 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
     landingPage: false,
     logging: errorLogger(host.runtime),
     maskedErrors: { maskError },
-    context: ({ request }) => ({ request, loaders: new Map(), run: runAs }),
-    plugins: graphiql ? [useHealth(host), useRootRedirect()] : [useHealth(host)],
+    context: ({ request }) => ({
+      request,
+      access: requestAccess(host.runtime, principals.get(request) ?? { kind: "anonymous" }),
+      audit: collectingTrail(),
+      loaders: new Map(),
+      run: runAs,
+    }),
+    plugins: [useHealth(host), ...(graphiql ? [useRootRedirect()] : []), authentication, useAudit(host)],
   })
   let http: HttpServer | undefined
   return {

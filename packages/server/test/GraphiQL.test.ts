@@ -4,6 +4,7 @@ import { buildSchema } from "graphql"
 import { afterEach, describe, expect, it } from "vitest"
 import { exampleOperations, examplesFor } from "../src/GraphiQL.js"
 import { createServer, type TeamopsServer } from "../src/Server.js"
+import { adminAuthorization } from "./adminToken.js"
 
 const servers: Array<TeamopsServer> = []
 afterEach(async () => {
@@ -78,20 +79,25 @@ describe("GraphiQL", () => {
     const server = await boot()
     const response = await server.fetch("http://teamops.test/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        authorization: await adminAuthorization(server),
+      },
       body: JSON.stringify({ query: "{ hello }" }),
     })
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ data: { hello: "hello" } })
   })
 
-  it("with graphiql: false, serves no page and sends no one from /", async () => {
+  it("with graphiql: false, serves no page to an anonymous browser and sends no one from /", async () => {
     const server = await boot(false)
     const page = await browse(server, "/graphql")
     expect(page.headers.get("content-type") ?? "").not.toContain("text/html")
     expect((await page.text()).includes("YogaGraphiQL")).toBe(false)
+    expect(page.status).toBe(401)
     const root = await browse(server, "/")
-    expect(root.status).toBe(404)
+    expect(root.status).toBe(401)
     expect(root.headers.get("location")).toBeNull()
   })
 

@@ -17,6 +17,7 @@ import { testDatabase, testDialects } from "@teamops/core/testing"
 import { Context, Effect, Layer, Schema } from "effect"
 import { afterEach, assert, describe, it, vi } from "vitest"
 import { createServer, type ServerConfig, type TeamopsServer } from "../src/Server.js"
+import { adminAuthorization } from "./adminToken.js"
 
 const servers: Array<TeamopsServer> = []
 const drops: Array<() => Promise<void>> = []
@@ -54,7 +55,11 @@ const databaseUrl = async (dialect: "sqlite" | "postgres") => {
 const graphql = async (server: TeamopsServer, query: string, variables?: Record<string, unknown>) => {
   const response = await server.fetch("http://teamops.test/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json",
+      authorization: await adminAuthorization(server),
+    },
     body: JSON.stringify({ query, variables }),
   })
   return {

@@ -1,6 +1,7 @@
 import type { Plugin } from "@teamops/core"
 import { type Dialect, type GraphQLResult, graphql, graphqlData, testDatabase } from "@teamops/core/testing"
-import { createServer, type ServerConfig, type TeamopsServer } from "@teamops/server"
+import type { TokenScope } from "@teamops/core"
+import { createServer, createToken, type ServerConfig, type TeamopsServer, type TokenOwner } from "@teamops/server"
 import type { Effect, Exit } from "effect"
 
 /** The SQL statements a test host sent, for tests that count them (N+1 is a bug). */
@@ -13,7 +14,16 @@ export interface Statements {
 /** A server booted with the plugins of a test, on a database of its own. */
 export interface TestHost {
   readonly dialect: Dialect
+  /** The server, answering requests without an `Authorization` header as the admin. */
   readonly server: TeamopsServer
+  /** The server as it is: a request without a credential is anonymous. */
+  readonly raw: TeamopsServer
+  /** An admin token of a service account, which `server` sends by default. */
+  readonly adminToken: string
+  /** Creates an API token for `owner` with `scopes` and answers its secret. */
+  readonly token: (owner: TokenOwner, scopes?: ReadonlyArray<TokenScope>) => Promise<string>
+  /** The server, sending `token` (or no credential, for undefined) with every request. */
+  readonly as: (token: string | undefined) => TeamopsServer
   /** Runs an effect of the plugins' services on the server's runtime; a failure rejects. */
   readonly run: <A, E>(effect: Effect.Effect<A, E, any>) => Promise<A>
   /** Runs an effect on the server's runtime and returns how it ended. */
@@ -50,13 +60,36 @@ export const openTestHost = async (
     await database.drop()
     throw error
   })
+  const run = <A, E>(effect: Effect.Effect<A, E, any>) => server.host.runtime.runPromise(effect)
+  const token = async (owner: TokenOwner, scopes: ReadonlyArray<TokenScope> = []) =>
+    (
+      await run(
+        createToken({ owner, name: "test", scopes, createdAt: new Date(), expiresAt: null }),
+      )
+    ).secret
+  const adminToken = await token({ service: "test-admin" }, ["admin"])
+  const as = (secret: string | undefined): TeamopsServer => ({
+    ...server,
+    fetch: (input, init) => {
+      const request = new Request(input, init)
+      if (secret !== undefined && !request.headers.has("authorization")) {
+        request.headers.set("authorization", `Bearer ${secret}`)
+      }
+      return server.fetch(request)
+    },
+  })
+  const asAdmin = as(adminToken)
   return {
     dialect,
-    server,
+    server: asAdmin,
+    raw: server,
+    adminToken,
+    token,
+    as,
     run: (effect) => server.host.runtime.runPromise(effect),
     exit: (effect) => server.host.runtime.runPromiseExit(effect),
-    graphql: (query, variables) => graphql(server, query, variables),
-    data: (query, variables) => graphqlData(server, query, variables),
+    graphql: (query, variables) => graphql(asAdmin, query, variables),
+    data: (query, variables) => graphqlData(asAdmin, query, variables),
     statements: {
       sent: () => sent,
       reset: () => {
@@ -70,9 +103,12 @@ export const openTestHost = async (
   }
 }
 
-/** What `work` answered and the SQL statements it sent. */
+// The host's own bookkeeping of a request (the caller's token, the audit log), counted by the host's tests.
+const bookkeeping = /^(select|update|insert into) .*"teamops_(tokens|audit)"/
+
+/** What `work` answered and the SQL statements the plugins sent for it. */
 export const measured = async <A>(host: TestHost, work: () => Promise<A>) => {
   host.statements.reset()
   const answer = await work()
-  return { answer, sent: [...host.statements.sent()] }
+  return { answer, sent: host.statements.sent().filter((statement) => !bookkeeping.test(statement)) }
 }
