@@ -28,6 +28,8 @@ export interface Assessment {
   readonly recordedAt: string
   /** YYYY-MM-DD: the day the rating was observed; the latest rating is the latest observed. */
   readonly observedOn: string
+  /** When its rater withdrew it (it then leaves readiness); null while it stands. */
+  readonly withdrawnAt: string | null
 }
 
 /** An assessment with its evidence, oldest first. */
@@ -77,6 +79,18 @@ export const RecordAssessmentInput = Schema.Struct({
   observedOn: Schema.optionalWith(LocalDate, { nullable: true }),
 })
 export type RecordAssessmentInput = typeof RecordAssessmentInput.Type
+
+/**
+ * The arguments of `recordAssessment` over the API: the rater and their kind are the caller
+ * (see {@link raterKindOf}), never read from the input.
+ */
+export const RateInput = RecordAssessmentInput.pipe(Schema.omit("raterKind", "raterEmail"))
+
+/** What the rater is to the person rated: themselves, above them in the reporting lines, or anyone else. */
+export const raterKindOf = (rater: { readonly self: boolean; readonly manages: boolean }): RaterKind =>
+  rater.self ? "self" : rater.manages ? "manager" : "peer"
+
+export const WithdrawAssessmentInput = Schema.Struct({ assessmentId: GlobalId("Assessment") })
 
 /** The filter of a person's assessments. */
 export interface AssessmentFilter {

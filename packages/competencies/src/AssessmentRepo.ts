@@ -1,4 +1,14 @@
-import { Db, type DbError, type DbService, InputError, NotFoundError, type Page, today, zone } from "@teamops/core"
+import {
+  ConflictError,
+  Db,
+  type DbError,
+  type DbService,
+  InputError,
+  NotFoundError,
+  type Page,
+  today,
+  zone,
+} from "@teamops/core"
 import { type Person, PersonRepo, type PersonRepoService } from "@teamops/org"
 import { LadderRepo, type LadderRepoService, type LadderVersion } from "@teamops/roles"
 import { Context, DateTime, Effect, Layer } from "effect"
@@ -17,7 +27,9 @@ import type { AddEvidenceInput, Evidence, EvidenceFields } from "./Evidence.js"
 type AssessmentRow = CompetenciesDatabase["competencies_assessments"]
 type EvidenceRow = CompetenciesDatabase["competencies_evidence"]
 
-const toAssessment = (row: Omit<AssessmentRow, "id"> & { id: number }): Assessment => ({
+const toAssessment = (
+  row: Omit<AssessmentRow, "id" | "withdrawn_at"> & { id: number; withdrawn_at?: string | null },
+): Assessment => ({
   id: String(row.id),
   personId: row.person_id,
   ladderKey: row.ladder_key,
@@ -29,6 +41,7 @@ const toAssessment = (row: Omit<AssessmentRow, "id"> & { id: number }): Assessme
   raterEmail: row.rater_email,
   recordedAt: row.recorded_at,
   observedOn: row.observed_on,
+  withdrawnAt: row.withdrawn_at ?? null,
 })
 
 const toEvidence = (row: Omit<EvidenceRow, "id"> & { id: number }): Evidence => ({
@@ -104,17 +117,25 @@ export const personExists = (people: PersonRepoService, personId: string) =>
     person === undefined ? Effect.fail(noPerson(personId)) : Effect.succeed(person),
   )
 
-type Failure = InputError | NotFoundError | DbError
+type Failure = InputError | NotFoundError | ConflictError | DbError
 
 /**
- * Where assessments and their evidence are kept. Nothing is ever changed or removed: a new
- * rating is a new assessment, so the history of every rating stays.
+ * Where assessments and their evidence are kept. Nothing is ever removed: a new rating is a
+ * new assessment, and a withdrawn one is only marked, so the history of every rating stays.
  */
 export interface AssessmentRepoService {
   /** Checks the rating against the ladder version and records it with its evidence, in one transaction. */
   readonly record: (input: RecordAssessmentInput) => Effect.Effect<AssessmentWithEvidence, Failure>
-  /** Adds one item of evidence to an assessment; answers the assessment with all its evidence. */
-  readonly addEvidence: (input: AddEvidenceInput) => Effect.Effect<AssessmentWithEvidence, Failure>
+  /**
+   * Withdraws an assessment given by `raterEmail`: it stays, marked, and leaves readiness.
+   * Someone else's assessment is not found; one withdrawn already is a conflict.
+   */
+  readonly withdraw: (assessmentId: string, raterEmail: string) => Effect.Effect<AssessmentWithEvidence, Failure>
+  /**
+   * Adds one item of evidence to an assessment given by `raterEmail`; answers the assessment
+   * with all its evidence. Someone else's assessment is not found.
+   */
+  readonly addEvidence: (input: AddEvidenceInput, raterEmail: string) => Effect.Effect<AssessmentWithEvidence, Failure>
   readonly byIds: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Assessment>, DbError>
   /** Every assessment of the people, in the order recorded, in one statement. */
   readonly ofPeople: (personIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Assessment>, DbError>
@@ -252,16 +273,37 @@ const makeAssessmentRepo = (
       }),
     )
 
-  const addEvidence = (input: AddEvidenceInput) =>
+  const noAssessment = (id: string) =>
+    new NotFoundError({ entity: "Assessment", key: id, message: `no assessment with id "${id}"` })
+
+  const withdraw = (assessmentId: string, raterEmail: string) =>
+    db.transaction(
+      Effect.gen(function* () {
+        const [assessment] = yield* byIds([assessmentId])
+        if (assessment === undefined || assessment.raterEmail !== raterEmail) return yield* noAssessment(assessmentId)
+        if (assessment.withdrawnAt !== null) {
+          return yield* new ConflictError({
+            message: `assessment ${assessmentId} was withdrawn already, at ${assessment.withdrawnAt}`,
+          })
+        }
+        const withdrawnAt = yield* now
+        yield* query((k) =>
+          k
+            .updateTable("competencies_assessments")
+            .set({ withdrawn_at: withdrawnAt })
+            .where("id", "=", Number(assessment.id))
+            .execute(),
+        )
+        return yield* withEvidence({ ...assessment, withdrawnAt })
+      }),
+    )
+
+  const addEvidence = (input: AddEvidenceInput, raterEmail: string) =>
     db.transaction(
       Effect.gen(function* () {
         const [assessment] = yield* byIds([input.assessmentId])
-        if (assessment === undefined) {
-          return yield* new NotFoundError({
-            entity: "Assessment",
-            key: input.assessmentId,
-            message: `no assessment with id "${input.assessmentId}"`,
-          })
+        if (assessment === undefined || assessment.raterEmail !== raterEmail) {
+          return yield* noAssessment(input.assessmentId)
         }
         yield* insertEvidence(Number(assessment.id), [input])
         return yield* withEvidence(assessment)
@@ -292,6 +334,7 @@ const makeAssessmentRepo = (
 
   return {
     record,
+    withdraw,
     addEvidence,
     byIds,
     ofPeople: (personIds) =>
@@ -376,7 +419,7 @@ const makeAssessmentRepo = (
                   where assessment_id in (select id from competencies_assessments where person_id in (${people}))
                   group by assessment_id
                 ) e on e.assessment_id = a.id
-                where a.person_id in (${people})${asOf === undefined ? sql`` : sql` and a.observed_on <= ${asOf}`}
+                where a.person_id in (${people}) and a.withdrawn_at is null${asOf === undefined ? sql`` : sql` and a.observed_on <= ${asOf}`}
               ) ranked
               where latest = 1
               order by person_id, id`

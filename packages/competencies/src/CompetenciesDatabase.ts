@@ -1,6 +1,6 @@
 import type { Generated } from "kysely"
 
-/** The tables of the `competencies` plugin, as Kysely sees them. Rows are only ever added. */
+/** The tables of the `competencies` plugin, as Kysely sees them. Rows are only ever added (a withdrawal marks one). */
 export interface CompetenciesDatabase {
   competencies_assessments: {
     /** Grows with every assessment: orders ratings recorded in the same millisecond. */
@@ -16,6 +16,8 @@ export interface CompetenciesDatabase {
     recorded_at: string
     /** YYYY-MM-DD: the day the rating was observed (the day it was recorded, unless told). */
     observed_on: string
+    /** When the rater withdrew it; null while it stands. */
+    withdrawn_at: string | null
   }
   competencies_evidence: {
     id: Generated<number>

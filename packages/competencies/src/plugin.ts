@@ -8,6 +8,7 @@ import { CompetencyHistory } from "./CompetencyHistory.js"
 import { competenciesSchema } from "./graphql/index.js"
 import { init } from "./migrations/0001_init.js"
 import { dates } from "./migrations/0002_dates.js"
+import { withdrawal } from "./migrations/0003_withdrawal.js"
 import { PromotionRepo } from "./PromotionRepo.js"
 import { ReadinessReader } from "./ReadinessReader.js"
 
@@ -16,7 +17,7 @@ export const competenciesPlugin = definePlugin({
   id: "competencies",
   version: "0.1.0",
   dependsOn: ["org", "roles"],
-  migrations: { "0001_init": init, "0002_dates": dates },
+  migrations: { "0001_init": init, "0002_dates": dates, "0003_withdrawal": withdrawal },
   extensionPoints: [competencyPoint],
   layer: PromotionRepo.layer.pipe(
     Layer.provideMerge(ReadinessReader.layer),

@@ -162,6 +162,7 @@ describe.each(testDialects())("AssessmentRepo on %s", (dialect) => {
         record({
           competency: "mentoring",
           raterKind: "peer",
+          raterEmail: "peer@x.com",
           rating: "practising",
           evidence: [{ kind: "note", text: "Paired with a new hire.", date: "2026-01-02" }],
         }),
@@ -174,7 +175,7 @@ describe.each(testDialects())("AssessmentRepo on %s", (dialect) => {
         date: "2026-01-10",
         source: "Onboarding",
       })
-      const added = await app.run(repo((r) => r.addEvidence(input)))
+      const added = await app.run(repo((r) => r.addEvidence(input, "peer@x.com")))
       expect(added.evidence.map((e) => e.text)).toEqual(["Paired with a new hire.", "Onboarding guide"])
       const stored = await app.run(repo((r) => r.evidenceOf([recorded.id])))
       expect(stored).toHaveLength(2)
@@ -188,7 +189,7 @@ describe.each(testDialects())("AssessmentRepo on %s", (dialect) => {
         text: "x",
         date: "2026-01-10",
       })
-      expect(failureOf(await app.exit(repo((r) => r.addEvidence(input))))).toEqual(
+      expect(failureOf(await app.exit(repo((r) => r.addEvidence(input, "peer@x.com"))))).toEqual(
         new NotFoundError({ entity: "Assessment", key: "999", message: 'no assessment with id "999"' }),
       )
     })

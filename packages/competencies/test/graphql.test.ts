@@ -1,5 +1,6 @@
-import { encodeGlobalID } from "@teamops/core"
+import { encodeGlobalID, GlobalId } from "@teamops/core"
 import { mutationsOf, payloadSelection, testDialects } from "@teamops/testing"
+import { Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { graphql, graphqlData, ladderV1, ladderV2, openCompetencies, type TestCompetencies } from "./support.js"
 
@@ -17,7 +18,10 @@ const mutations = {
   createTeam: ["CreateTeamInput", "__typename"],
   createPerson: ["CreatePersonInput", "__typename ... on CreatePersonSuccess { person { id } }"],
   recordDeparture: ["RecordDepartureInput", "__typename"],
+  setManager: ["SetManagerInput", "__typename"],
 } as const
+
+type RaterKind = "SELF" | "MANAGER" | "PEER"
 
 const readinessSelection = `ready met total explanation because ladderKey version level { key title }
   gaps { competency { key name } expected assessed }
@@ -28,6 +32,8 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
   let ana: string
   beforeEach(async () => {
     app = await openCompetencies(dialect)
+    raters.clear()
+    hired.clear()
     await mutate("createTeam", { key: "support", name: "Support" })
     ana = await hire("ana")
   })
@@ -52,15 +58,36 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
       "PublishLadderVersionSuccess",
     )
   }
-  const assess = async (personId: string, competency: string, raterKind: string, rating: string, more = {}) => {
-    const answer = await mutate("recordAssessment", {
-      personId,
-      ladderKey: "support",
-      competency,
-      raterKind,
-      rating,
-      ...more,
-    })
+  // The rater is the caller: the person, their manager `boss`, or a peer `pat`.
+  const raters = new Map<string, string>()
+  const tokenOf = async (personId: string) => {
+    const known = raters.get(personId)
+    if (known !== undefined) return known
+    const token = await app.token({ personId: Schema.decodeSync(GlobalId("Person"))(personId) })
+    raters.set(personId, token)
+    return token
+  }
+  const raterOf = async (kind: RaterKind, personId: string) => {
+    if (kind === "SELF") return personId
+    const rater = await hireOnce(kind === "MANAGER" ? "boss" : "pat")
+    if (kind === "MANAGER") await mutate("setManager", { personId, managerId: rater })
+    return rater
+  }
+  const hired = new Map<string, string>()
+  const hireOnce = async (user: string) => {
+    const id = hired.get(user) ?? (await hire(user))
+    hired.set(user, id)
+    return id
+  }
+  /** Runs a mutation as `kind` of rater of the person the input names. */
+  const asRater = async (kind: RaterKind, personId: string) => {
+    const token = await tokenOf(await raterOf(kind, personId))
+    return mutationsOf(() => app.as(token), mutations)
+  }
+  const rate = async (kind: RaterKind, input: { personId: string } & Record<string, unknown>) =>
+    (await asRater(kind, input.personId))("recordAssessment", input)
+  const assess = async (personId: string, competency: string, raterKind: RaterKind, rating: string, more = {}) => {
+    const answer = await rate(raterKind, { personId, ladderKey: "support", competency, rating, ...more })
     expect(answer.__typename).toBe("RecordAssessmentSuccess")
     return answer.assessment
   }
@@ -71,7 +98,6 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
     await publish(ladderV1)
     const recorded = await assess(ana, "communication", "MANAGER", "proficient", {
       note: "Clear replies.",
-      raterEmail: "Boss@X.com",
       evidence: [{ kind: "LINK", url: "https://x.com/t/1", text: "Refund ticket", date: "2026-01-05" }],
     })
     expect(recorded).toMatchObject({
@@ -86,7 +112,7 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
       person: { email: "ana@x.com" },
       evidence: [{ kind: "LINK", url: "https://x.com/t/1", text: "Refund ticket", date: "2026-01-05", source: null }],
     })
-    const withMore = await mutate("addEvidence", {
+    const withMore = await (await asRater("MANAGER", ana))("addEvidence", {
       assessmentId: recorded.id,
       kind: "NOTE",
       text: "Calmed an angry customer.",
@@ -284,11 +310,10 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
         'bo@x.com was promoted to "css2" of ladder "support" on 2024-07-15: a promotion effective on 2024-03-01 would come before it, and promotions are recorded in order',
     })
     expect(
-      await mutate("recordAssessment", {
+      await rate("SELF", {
         personId: bo,
         ladderKey: "support",
         competency: "communication",
-        raterKind: "SELF",
         rating: "expert",
         observedOn: "2023-12-01",
       }),
@@ -298,11 +323,10 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
       message: "input.observedOn: 2023-12-01 is before the hire date 2024-01-08 of bo@x.com",
     })
     expect(
-      await mutate("recordAssessment", {
+      await rate("SELF", {
         personId: bo,
         ladderKey: "support",
         competency: "communication",
-        raterKind: "SELF",
         rating: "expert",
         observedOn: "2024-02-31",
       }),
@@ -386,19 +410,20 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
     })
 
     it("recordAssessment answers typed errors for bad input, unknown things and off-scale ratings", async () => {
-      const base = { personId: ana, ladderKey: "support", competency: "communication", raterKind: "SELF" }
-      const malformed = await mutate("recordAssessment", { ...base, rating: "Expert", raterEmail: "nope" })
+      const base = { personId: ana, ladderKey: "support", competency: "communication" }
+      const asAna = await asRater("SELF", ana)
+      const malformed = await asAna("recordAssessment", { ...base, rating: "Expert", note: "x".repeat(4001) })
       expect(malformed).toMatchObject({ __typename: "InputError", path: ["input", "rating"] })
-      expect(malformed.message).toContain("input.raterEmail: expected an email address")
+      expect(malformed.message).toContain("input.note: expected at most 4000 characters")
 
-      const wrongId = await mutate("recordAssessment", {
+      const wrongId = await asAna("recordAssessment", {
         ...base,
         personId: encodeGlobalID("Team", "x"),
         rating: "expert",
       })
       expect(wrongId).toMatchObject({ __typename: "InputError", path: ["input", "personId"] })
 
-      const nobody = await mutate("recordAssessment", {
+      const nobody = await asAna("recordAssessment", {
         ...base,
         personId: encodeGlobalID("Person", "nobody"),
         rating: "expert",
@@ -410,17 +435,17 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
         key: "nobody",
       })
 
-      const noLadder = await mutate("recordAssessment", { ...base, ladderKey: "sales", rating: "expert" })
+      const noLadder = await asAna("recordAssessment", { ...base, ladderKey: "sales", rating: "expert" })
       expect(noLadder).toMatchObject({ __typename: "NotFoundError", entity: "Ladder", key: "sales" })
-      const noVersion = await mutate("recordAssessment", { ...base, version: 2, rating: "expert" })
+      const noVersion = await asAna("recordAssessment", { ...base, version: 2, rating: "expert" })
       expect(noVersion).toMatchObject({ __typename: "NotFoundError", entity: "LadderVersion", key: "support@2" })
-      const noCompetency = await mutate("recordAssessment", { ...base, competency: "juggling", rating: "expert" })
+      const noCompetency = await asAna("recordAssessment", { ...base, competency: "juggling", rating: "expert" })
       expect(noCompetency).toMatchObject({ __typename: "NotFoundError", entity: "Competency", key: "juggling" })
-      const offScale = await mutate("recordAssessment", { ...base, rating: "guru" })
+      const offScale = await asAna("recordAssessment", { ...base, rating: "guru" })
       expect(offScale).toMatchObject({ __typename: "InputError", path: ["input", "rating"] })
       expect(offScale.message).toContain('"guru" is not a step of the scale')
 
-      const linkWithoutUrl = await mutate("recordAssessment", {
+      const linkWithoutUrl = await asAna("recordAssessment", {
         ...base,
         rating: "expert",
         evidence: [{ kind: "LINK", text: "x", date: "2026-01-01" }],
@@ -432,6 +457,7 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
 
     it("addEvidence answers typed errors", async () => {
       const recorded = await assess(ana, "communication", "SELF", "expert")
+      const mutate = await asRater("SELF", ana)
       const note = { kind: "NOTE", text: "x", date: "2026-01-01" }
       expect(await mutate("addEvidence", { ...note, assessmentId: ana })).toMatchObject({
         __typename: "InputError",

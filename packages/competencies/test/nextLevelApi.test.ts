@@ -1,12 +1,14 @@
 // Person.nextLevel and readiness without targetLevel, over GraphQL, on the Customer Support
 // ladder that the support plugin publishes at boot.
 import { readFileSync } from "node:fs"
+import { GlobalId } from "@teamops/core"
 import { graphql, graphqlData, testDialects } from "@teamops/core/testing"
 import { orgPlugin } from "@teamops/org"
 import { rolesPlugin } from "@teamops/roles"
 import type { TeamopsServer } from "@teamops/server"
 import { supportPlugin } from "@teamops/support"
 import { measured, openTestHost, type TestHost } from "@teamops/testing"
+import { Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { competenciesPlugin } from "../src/plugin.js"
 
@@ -31,6 +33,7 @@ describe.each(testDialects())("next level on %s", (dialect) => {
   let server: TeamopsServer
   beforeEach(async () => {
     app = await openTestHost(dialect, [orgPlugin, rolesPlugin, competenciesPlugin, supportPlugin])
+    boss = undefined
     server = app.server
     await mutate(`createTeam(input: { key: "support", name: "Support" }) { __typename }`)
   })
@@ -40,15 +43,17 @@ describe.each(testDialects())("next level on %s", (dialect) => {
 
   /** Runs `mutation(<variables>) { <selection> }`; the variables are strings, `id` an ID. */
   const mutate = (selection: string, variables: Record<string, string> = {}) => {
-    const declared = Object.keys(variables).map((name) => `$${name}: ${name === "id" ? "ID" : "String"}!`)
+    const declared = Object.keys(variables).map(
+      (name) => `$${name}: ${["id", "boss"].includes(name) ? "ID" : "String"}!`,
+    )
     const head = declared.length === 0 ? "mutation" : `mutation(${declared.join(", ")})`
     return graphqlData(server, `${head} { ${selection} }`, variables)
   }
-  const hire = async (user: string): Promise<string> => {
+  const hire = async (user: string, team = "support"): Promise<string> => {
     const data = await mutate(
-      `createPerson(input: { name: $user, email: $email, timeZone: "UTC", teamKey: "support" }) {
+      `createPerson(input: { name: $user, email: $email, timeZone: "UTC", teamKey: $team }) {
         __typename ... on CreatePersonSuccess { person { id } } }`,
-      { user, email: `${user}@x.com` },
+      { user, email: `${user}@x.com`, team },
     )
     return data.createPerson.person.id
   }
@@ -59,10 +64,28 @@ describe.each(testDialects())("next level on %s", (dialect) => {
     )
     expect(data.promotePerson.__typename).toBe("PromotePersonSuccess")
   }
+  // Ratings come from the person's manager, a `boss` of another team hired once per test.
+  let boss: { id: string; server: TeamopsServer } | undefined
+  const managed = async (id: string) => {
+    if (boss === undefined) {
+      await mutate(`createTeam(input: { key: "leads", name: "Leads" }) { __typename }`)
+      const bossId = await hire("boss", "leads")
+      boss = {
+        id: bossId,
+        server: app.as(await app.token({ personId: Schema.decodeSync(GlobalId("Person"))(bossId) })),
+      }
+    }
+    await mutate("setManager(input: { personId: $id, managerId: $boss }) { __typename }", { id, boss: boss.id })
+    return boss.server
+  }
   const rateEverything = async (id: string) => {
+    const manager = await managed(id)
     for (const competency of supportCompetencies) {
-      const data = await mutate(
-        `recordAssessment(input: { personId: $id, ladderKey: "support", competency: $competency, raterKind: MANAGER, rating: "leading" }) { __typename }`,
+      const data = await graphqlData(
+        manager,
+        `mutation($id: ID!, $competency: String!) {
+          recordAssessment(input: { personId: $id, ladderKey: "support", competency: $competency, rating: "leading" }) { __typename }
+        }`,
         { id, competency },
       )
       expect(data.recordAssessment.__typename).toBe("RecordAssessmentSuccess")

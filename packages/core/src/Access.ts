@@ -47,6 +47,10 @@ export interface Access {
   readonly scopes: Loaders
   /** True when any entry of `map` holds, as `authScopes` would decide. */
   readonly allows: (map: AuthScopeMap) => Promise<boolean>
+  /** Whether anyone reports to the caller. */
+  readonly managesAnyone: () => Promise<boolean>
+  /** The caller's email, when the caller is a person. */
+  readonly email: () => Promise<string | undefined>
 }
 
 const noRelations: Relations = {
@@ -60,13 +64,11 @@ export const makeAccess = (viewer: Principal, relations: Relations = noRelations
   const scopes = viewer.kind === "person" || viewer.kind === "service" ? viewer.scopes : []
   const admin = viewer.kind === "operator" || scopes.includes("admin")
   const people = admin || scopes.includes("people")
-  const has = (scope: TokenScope) =>
-    admin || scopes.includes(scope) || (scope === "org:write" && people)
+  const has = (scope: TokenScope) => admin || scopes.includes(scope) || (scope === "org:write" && people)
   const self = viewer.kind === "person" ? viewer.personId : undefined
   const loaders: Loaders = {
     signedIn: viewer.kind !== "anonymous",
-    directory:
-      viewer.kind === "person" || people || has("org:write") || has("metrics:read") || has("ladders:write"),
+    directory: viewer.kind === "person" || people || has("org:write") || has("metrics:read") || has("ladders:write"),
     admin,
     people,
     person: self !== undefined,
@@ -74,8 +76,7 @@ export const makeAccess = (viewer: Principal, relations: Relations = noRelations
     careerOf: async (personId) =>
       admin || (self !== undefined && (personId === self || (await relations.reports()).has(personId))),
     manages: async (personId) => admin || (self !== undefined && (await relations.reports()).has(personId)),
-    teamOf: async (teamId) =>
-      has("metrics:read") || (self !== undefined && (await relations.teams()).has(teamId)),
+    teamOf: async (teamId) => has("metrics:read") || (self !== undefined && (await relations.teams()).has(teamId)),
     is: async (email) => self !== undefined && (await relations.email()) === email,
   }
   const allows = async (map: AuthScopeMap) => {
@@ -85,5 +86,6 @@ export const makeAccess = (viewer: Principal, relations: Relations = noRelations
     }
     return false
   }
-  return { viewer, scopes: loaders, allows }
+  const managesAnyone = async () => self !== undefined && (await relations.reports()).size > 0
+  return { viewer, scopes: loaders, allows, managesAnyone, email: relations.email }
 }

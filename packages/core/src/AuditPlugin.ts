@@ -10,8 +10,7 @@ declare global {
   }
 }
 
-const outcomeOf = (result: unknown) =>
-  result instanceof Error ? `refused: ${result.name}` : "ok"
+const outcomeOf = (result: unknown) => (result instanceof Error ? `refused: ${result.name}` : "ok")
 
 /**
  * Records every mutation in the request's audit trail: what it was about (the ids and keys of

@@ -51,7 +51,13 @@ export const createBuilder = (): Builder => {
       },
     },
     defaultFieldNullability: false,
-    relay: { clientMutationId: "omit", cursorType: "String" },
+    relay: {
+      clientMutationId: "omit",
+      cursorType: "String",
+      // A node the caller may not see reads as null, as an unknown id does: each node type's loader decides.
+      nodeQueryOptions: { authScopes: { directory: true } },
+      nodesQueryOptions: { authScopes: { directory: true } },
+    },
     errors: { defaultTypes: [] },
   })
   builder.scalarType("JSON", {

@@ -1,3 +1,5 @@
+export { type Access, type AuthScopeMap, type AuthScopes, makeAccess, type Relations } from "./Access.js"
+export { type AuditEntry, type AuditTrail, targetsOf } from "./Audit.js"
 export {
   type Builder,
   bindRef,
@@ -21,6 +23,7 @@ export {
 } from "./Db.js"
 export { decodeInput, toInputError, withInput } from "./Decode.js"
 export { binaryCollation, type Dialect, type DialectCapabilities, dialectOf } from "./Dialect.js"
+export { Directory, type DirectoryEntry } from "./Directory.js"
 export { ConflictError, DbError, DbErrorReason, InputError, NotFoundError, PluginError } from "./Errors.js"
 export {
   type Contributed,
@@ -46,6 +49,18 @@ export {
 export { payload } from "./Payload.js"
 export { type Demo, definePlugin, type Plugin, type PluginManifest, type SchemaKit } from "./Plugin.js"
 export {
+  type Anonymous,
+  anonymous,
+  type Operator,
+  operator,
+  type PersonPrincipal,
+  type Principal,
+  principalLabel,
+  type ServicePrincipal,
+  TokenScope,
+  tokenScopes,
+} from "./Principal.js"
+export {
   failedPlugin,
   fieldError,
   invariant,
@@ -70,19 +85,5 @@ export {
   today,
   zone,
 } from "./Time.js"
+export { ViewerRef } from "./ViewerRef.js"
 export { officeHours, TimeRange, type Weekday, WeeklyHours, weekdays, weeklyMinutes } from "./WeeklyHours.js"
-export { type Access, type AuthScopeMap, type AuthScopes, makeAccess, type Relations } from "./Access.js"
-export { type AuditEntry, type AuditTrail, targetsOf } from "./Audit.js"
-export { Directory, type DirectoryEntry } from "./Directory.js"
-export {
-  type Anonymous,
-  anonymous,
-  type Operator,
-  operator,
-  type PersonPrincipal,
-  type Principal,
-  principalLabel,
-  type ServicePrincipal,
-  TokenScope,
-  tokenScopes,
-} from "./Principal.js"

@@ -25,6 +25,7 @@ export const funnelSchema = (builder: Builder, { runQuery }: SchemaKit) => {
 
   builder.queryFields((t) => ({
     funnel: t.field({
+      authScopes: { scope: "metrics:read" },
       type: [FunnelRow],
       description: 'The funnel report: the rows of `metric(query: { metric: "funnel", ... })`.',
       args: {

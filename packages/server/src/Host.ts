@@ -17,8 +17,9 @@ import {
   toInputError,
 } from "@teamops/core"
 import { Context, DateTime, Effect, Either, Layer, Logger, ManagedRuntime, Schema, type Scope } from "effect"
-import { assertValidSchema, GraphQLSchema, lexicographicSortSchema } from "graphql"
+import { assertValidSchema, type GraphQLSchema, lexicographicSortSchema } from "graphql"
 import { hostMigrations } from "./HostMigrations.js"
+import { hostSchema } from "./HostSchema.js"
 import { orderPlugins } from "./PluginOrder.js"
 
 export interface HostConfig {
@@ -133,6 +134,8 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
       (rt) => Effect.promise(() => rt.dispose()),
     )
     const builder = createBuilder()
+    // First, so that plugins can add fields to the host's types (`Viewer`).
+    hostSchema(builder, schemaKit(runtime, "teamops"), config)
     for (const plugin of alive()) {
       yield* step(
         plugin,
@@ -146,7 +149,7 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
     const schema = yield* Effect.try({
       try: () => {
         // Checked now rather than at the first request, which would answer 500.
-        const built = withoutEmptyMutation(builder.toSchema())
+        const built = builder.toSchema()
         assertValidSchema(built)
         return lexicographicSortSchema(built)
       },
@@ -171,14 +174,6 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
 const schemaKit = (runtime: ManagedRuntime.ManagedRuntime<any, never>, pluginId: string): SchemaKit => {
   const run = makeRun(runtime, pluginId)
   return { pluginId, run, runQuery: makeRunQuery(run), invariant: (message) => invariant(pluginId, message) }
-}
-
-// The shared builder always declares `Mutation`; GraphQL refuses it empty when no plugin adds one.
-const withoutEmptyMutation = (schema: GraphQLSchema) => {
-  const mutation = schema.getMutationType()
-  if (mutation == null || Object.keys(mutation.getFields()).length > 0) return schema
-  const config = schema.toConfig()
-  return new GraphQLSchema({ ...config, mutation: null, types: config.types.filter((type) => type !== mutation) })
 }
 
 const decodeConfig = (plugin: Plugin<any>, raw: unknown) =>

@@ -12,3 +12,4 @@ export {
   type TokenOwner,
 } from "./access/TokenStore.js"
 export { type SsoConfig } from "./access/Sso.js"
+export { personalTokenDays } from "./access/AccessSchema.js"

@@ -210,10 +210,24 @@ describe("boot refusals name the plugin", () => {
     assert.strictEqual(error.message, `plugin "acme-sales": layer failed: no licence`)
   })
 
-  it("a schema without any query field: at boot, not at the first request", async () => {
-    const error = await bootFailure({ plugins: [definePlugin({ id: "acme-sales", version: "1.0.0" })] })
+  it("a schema that does not build: at boot, not at the first request", async () => {
+    const error = await bootFailure({
+      plugins: [
+        definePlugin({
+          id: "acme-sales",
+          version: "1.0.0",
+          schema: (builder) => {
+            const Empty = builder.objectRef<object>("AcmeEmpty").implement({ fields: () => ({}) })
+            builder.queryField("acmeEmpty", (t) => t.field({ type: Empty, resolve: () => ({}) }))
+          },
+        }),
+      ],
+    })
     assert.strictEqual(error.pluginId, "teamops")
-    assert.strictEqual(error.message, "the GraphQL schema does not build: Type Query must define one or more fields.")
+    assert.strictEqual(
+      error.message,
+      "the GraphQL schema does not build: Type AcmeEmpty must define one or more fields.",
+    )
   })
 
   it("a schema function that throws", async () => {
@@ -234,12 +248,18 @@ describe("boot refusals name the plugin", () => {
 })
 
 describe("the schema", () => {
-  it("has no Mutation type when no plugin adds a mutation", async () => {
-    const server = await boot({ plugins: [definePlugin({ id: "acme-sales", version: "1.0.0", schema: withAField })] })
-    assert.isUndefined(server.host.schema.getMutationType() ?? undefined)
-    assert.deepStrictEqual((await graphql(server, "{ hello }")).body, { data: { hello: "hello" } })
-    const { body } = await graphql(server, "mutation { hello }")
-    assert.match(body.errors?.[0]?.message ?? "", /not configured to execute mutation/i)
+  it("answers who is asking with no plugin at all", async () => {
+    const server = await boot({ plugins: [] })
+    assert.deepStrictEqual((await graphql(server, "{ viewer { kind service scopes roles } }")).body, {
+      data: {
+        viewer: {
+          kind: "SERVICE",
+          service: "test-admin",
+          scopes: ["admin"],
+          roles: ["ADMIN", "PEOPLE_PARTNER", "SERVICE"],
+        },
+      },
+    })
   })
 })
 

@@ -12,6 +12,7 @@ export const competenciesSchema = (builder: Builder, kit: SchemaKit) => {
   builder.queryField("competencies", (t) =>
     t.field({
       type: [types.CatalogCompetencyType],
+      authScopes: { directory: true },
       description: "The catalog: contributed competencies and those of every latest published ladder, by key.",
       resolve: () => kit.run(Effect.flatMap(CompetencyCatalog, (c) => c.list)),
     }),

@@ -23,6 +23,22 @@ const readinessError = (failure: ReadinessFailure) =>
     failure._tag === "InputError" ? failure.path.join(".") : failure.entity === "Ladder" ? "ladder" : "targetLevel",
   )
 
+/**
+ * A field of a person's career data: seen by the person, anyone above them in the reporting
+ * lines, and admins. Anyone else reads what a person without such data would show (`empty`),
+ * so nothing tells them it exists; the denial is audited.
+ */
+const careerData = <T>(empty: () => T) => ({
+  authScopes: (person: Person) => ({ careerOf: person.id }),
+  unauthorizedResolver: empty,
+})
+
+const noAssessments = () => ({
+  edges: [],
+  totalCount: 0,
+  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+})
+
 /** Where a person stands: level, history, time in level, next level, assessments, readiness. */
 export const personFields = (
   builder: Builder,
@@ -54,11 +70,13 @@ export const personFields = (
     }),
     levelHistory: t.field({
       type: [PromotionType],
+      ...careerData(() => []),
       description: "Every level change of the person, oldest first (by the day it took effect).",
       resolve: (person, _, context) => promotionsLoader(context).load(person.id),
     }),
     timeInLevel: t.int({
       nullable: true,
+      ...careerData(() => null),
       description:
         "Whole days since the day the latest promotion took effect, as of today in the person's time zone; null before the first.",
       resolve: async (person, _, context) => {
@@ -80,6 +98,8 @@ export const personFields = (
     }),
     assessments: t.connection({
       type: AssessmentRef,
+      // Pothos types a connection's fallback as its node; an empty connection is what it resolves to.
+      ...careerData(() => noAssessments() as never),
       description:
         "The person's assessments, the latest observed first; `competency` keeps those of that competency in the latest version of its ladder, under whatever key they were recorded.",
       args: { competency: t.arg.string({ required: false }) },
@@ -101,6 +121,7 @@ export const personFields = (
     readiness: t.field({
       type: ReadinessType,
       nullable: true,
+      ...careerData(() => null),
       description:
         "Whether the person is ready for a level of the latest version of a ladder: by default the ladder of their current level, else the only ladder with that level. Without `targetLevel`, for the person's next level (see `nextLevel`); null when they have none.",
       args: {

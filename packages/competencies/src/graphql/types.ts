@@ -1,4 +1,4 @@
-import { type Builder, objectRef, type SchemaKit } from "@teamops/core"
+import { type AuthScopeMap, type Builder, objectRef, type SchemaKit } from "@teamops/core"
 import { PersonRef, personLoader } from "@teamops/org"
 import { LevelRef } from "@teamops/roles"
 import { Effect } from "effect"
@@ -10,6 +10,15 @@ import type { Evidence, EvidenceKind } from "../Evidence.js"
 import type { Promotion } from "../Promotion.js"
 import type { CompetencyInfo, CompetencyReadiness, Readiness, ReadinessGap } from "../Readiness.js"
 import { levelOf } from "./levels.js"
+
+/**
+ * Who may see an assessment: whoever may see the person's career data (themselves, their
+ * managers, admins), and the rater.
+ */
+export const whoSees = (assessment: Assessment): AuthScopeMap => ({
+  careerOf: assessment.personId,
+  ...(assessment.raterEmail === null ? {} : { is: assessment.raterEmail }),
+})
 
 /** The GraphQL `Assessment` node. */
 export const AssessmentRef = objectRef<Assessment>("Assessment")
@@ -68,7 +77,11 @@ export const competenciesTypes = (builder: Builder, { run, invariant }: SchemaKi
   builder.node(AssessmentRef, {
     description: "One rating of one competency of a person against one ladder version; never changed once recorded.",
     id: { resolve: (a) => a.id },
-    loadOne: (id) => run(Effect.flatMap(AssessmentRepo, (r) => r.byIds([id]))).then(([found]) => found ?? null),
+    // An assessment the caller may not see reads as one that does not exist.
+    loadOne: async (id, context) => {
+      const [found] = await run(Effect.flatMap(AssessmentRepo, (r) => r.byIds([id])))
+      return found !== undefined && (await context.access.allows(whoSees(found))) ? found : null
+    },
     fields: (t) => ({
       person: t.field({
         type: PersonRef,
@@ -87,6 +100,10 @@ export const competenciesTypes = (builder: Builder, { run, invariant }: SchemaKi
       note: t.exposeString("note", { nullable: true }),
       raterEmail: t.exposeString("raterEmail", { nullable: true }),
       recordedAt: t.exposeString("recordedAt"),
+      withdrawnAt: t.exposeString("withdrawnAt", {
+        nullable: true,
+        description: "When its rater withdrew it; a withdrawn rating leaves readiness.",
+      }),
       observedOn: t.exposeString("observedOn", {
         description: "YYYY-MM-DD: the day the rating was observed; the day it was recorded unless given.",
       }),

@@ -58,6 +58,7 @@ export const calendarSchema = (builder: Builder, { run }: SchemaKit) => {
   })
   builder.mutationField("setTeamCalendar", (t) =>
     t.field({
+      authScopes: { scope: "org:write" },
       type: [CalendarVersionType],
       description: "Replaces the versions of a team's open hours.",
       args: { input: t.arg({ type: SetTeamCalendarInput, required: true }) },

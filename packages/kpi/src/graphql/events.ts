@@ -27,6 +27,7 @@ export const eventsSchema = (builder: Builder, { run }: SchemaKit) => {
 
   builder.queryField("events", (t) =>
     t.connection({
+      authScopes: { scope: "metrics:read" },
       type: StoredEventType,
       description: "The stored events in the order they arrived, of one conversation or all.",
       args: { conversationId: t.arg.string({ required: false }) },
@@ -58,6 +59,7 @@ export const eventsSchema = (builder: Builder, { run }: SchemaKit) => {
   })
   builder.mutationField("ingestEvents", (t) =>
     t.field({
+      authScopes: { scope: "events:write" },
       type: IngestSuccess,
       description:
         "Stores one batch of events, all or nothing; resending an event with the same content changes nothing.",

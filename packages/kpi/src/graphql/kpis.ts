@@ -12,10 +12,17 @@ export const kpisSchema = (
 ) => {
   const report = (raw: Record<string, unknown>, at: ReadonlyArray<string>) => runQuery(reportRows(raw, at))
 
+  const whoSees = {
+    team: "Seen by its members, their managers, `metrics:read` and admins.",
+    person: "Seen by the person, their managers and admins.",
+  }
   const kpisField = (owner: "team" | "person") => (t: any) =>
     t.field({
       type: [MetricRow],
-      description: `Headline metrics of this ${owner}: the rows of each metric grouped by ${owner} (and period when asked).`,
+      description: `Headline metrics of this ${owner}: the rows of each metric grouped by ${owner} (and period when asked). ${whoSees[owner]}`,
+      // Anyone else reads no rows, as for a ${owner} without data; the denial is audited.
+      authScopes: (parent: Team | Person) => (owner === "team" ? { teamOf: parent.id } : { careerOf: parent.id }),
+      unauthorizedResolver: () => [],
       args: {
         metrics: t.arg.stringList({ required: false, description: `Default: ${kpiKeys.join(", ")}.` }),
         ...reportArgs(t),
@@ -30,6 +37,7 @@ export const kpisSchema = (
 
   builder.queryField("metric", (t) =>
     t.field({
+      authScopes: { scope: "metrics:read" },
       type: [MetricRow],
       description: "The rows of one metric: one per non-empty group, ordered by the grouping keys.",
       args: { query: t.arg({ type: MetricQueryInput, required: true }) },

@@ -3,6 +3,7 @@ import { hoursTypes } from "./hours.js"
 import { orgMutations } from "./mutations.js"
 import { orgQueries } from "./queries.js"
 import { orgTypes } from "./types.js"
+import { viewerFields } from "./viewer.js"
 
 /** The org types, queries and mutations. */
 export const orgSchema = (builder: Builder, kit: SchemaKit) => {
@@ -10,4 +11,5 @@ export const orgSchema = (builder: Builder, kit: SchemaKit) => {
   const types = orgTypes(builder, kit, hours)
   orgQueries(builder, kit, types)
   orgMutations(builder, kit, hours)
+  viewerFields(builder)
 }

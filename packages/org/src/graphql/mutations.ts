@@ -91,6 +91,7 @@ export const orgMutations = (
   // Nullable GraphQL inputs arrive as `undefined` when left out, which the schemas read as "unchanged".
   builder.mutationFields((t) => ({
     createTeam: t.field({
+      authScopes: { scope: "org:write" },
       type: TeamRef,
       args: { input: t.arg({ type: CreateTeamInputType, required: true }) },
       errors: payload("CreateTeam", "team", failures),
@@ -98,6 +99,7 @@ export const orgMutations = (
         run(withInput(CreateTeamInput, input, (i) => Effect.flatMap(TeamRepo, (r) => r.create(i)))),
     }),
     updateTeam: t.field({
+      authScopes: { scope: "org:write" },
       type: TeamRef,
       args: { input: t.arg({ type: UpdateTeamInputType, required: true }) },
       errors: payload("UpdateTeam", "team", failures),
@@ -105,6 +107,7 @@ export const orgMutations = (
         run(withInput(UpdateTeamInput, input, (i) => Effect.flatMap(TeamRepo, (r) => r.update(i)))),
     }),
     createPerson: t.field({
+      authScopes: { scope: "org:write" },
       type: PersonRef,
       args: { input: t.arg({ type: CreatePersonInputType, required: true }) },
       errors: payload("CreatePerson", "person", failures),
@@ -112,6 +115,7 @@ export const orgMutations = (
         run(withInput(CreatePersonInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.create(i)))),
     }),
     updatePerson: t.field({
+      authScopes: { scope: "org:write" },
       type: PersonRef,
       args: { input: t.arg({ type: UpdatePersonInputType, required: true }) },
       errors: payload("UpdatePerson", "person", failures),
@@ -119,6 +123,7 @@ export const orgMutations = (
         run(withInput(UpdatePersonInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.update(i)))),
     }),
     setManager: t.field({
+      authScopes: { scope: "org:write" },
       type: PersonRef,
       args: { input: t.arg({ type: SetManagerInputType, required: true }) },
       errors: payload("SetManager", "person", failures),
@@ -130,6 +135,7 @@ export const orgMutations = (
         ),
     }),
     recordDeparture: t.field({
+      authScopes: { scope: "org:write" },
       type: PersonRef,
       description: "Records that a person left; a person who already left keeps that departure until it is cancelled.",
       args: { input: t.arg({ type: RecordDepartureInputType, required: true }) },
@@ -138,6 +144,7 @@ export const orgMutations = (
         run(withInput(RecordDepartureInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.recordDeparture(i)))),
     }),
     cancelDeparture: t.field({
+      authScopes: { scope: "org:write" },
       type: PersonRef,
       description: "Undoes a departure recorded by mistake: the person is active again, with no leave date.",
       args: { input: t.arg({ type: CancelDepartureInputType, required: true }) },

@@ -20,6 +20,7 @@ import type { orgTypes } from "./types.js"
 export const orgQueries = (builder: Builder, { run }: SchemaKit, { PersonStatusEnum }: ReturnType<typeof orgTypes>) =>
   builder.queryFields((t) => ({
     teams: t.connection({
+      authScopes: { directory: true },
       type: TeamRef,
       description: "Every team, ordered by key.",
       resolve: (_, args) =>
@@ -30,12 +31,14 @@ export const orgQueries = (builder: Builder, { run }: SchemaKit, { PersonStatusE
         }),
     }),
     team: t.field({
+      authScopes: { directory: true },
       type: TeamRef,
       nullable: true,
       args: { key: t.arg.string({ required: true }) },
       resolve: (_, args, context) => teamByKeyLoader(context).load(args.key),
     }),
     people: t.connection({
+      authScopes: { directory: true },
       type: PersonRef,
       description: "People, ordered by email, optionally of one team or status.",
       args: {
@@ -55,6 +58,7 @@ export const orgQueries = (builder: Builder, { run }: SchemaKit, { PersonStatusE
       },
     }),
     person: t.field({
+      authScopes: { directory: true },
       type: PersonRef,
       nullable: true,
       description: "A person by id or by email (in any case): exactly one of them; null when no person has it.",

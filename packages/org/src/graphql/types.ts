@@ -74,7 +74,12 @@ export const orgTypes = (
       workingHours: t.field({ type: WeeklyHoursType, resolve: (p) => p.workingHours }),
       hireDate: t.exposeString("hireDate", { description: "YYYY-MM-DD" }),
       status: t.field({ type: PersonStatusEnum, resolve: (p) => p.status }),
-      leftOn: t.exposeString("leftOn", { nullable: true, description: "YYYY-MM-DD, when the person left." }),
+      leftOn: t.exposeString("leftOn", {
+        nullable: true,
+        description: "YYYY-MM-DD, when the person left. Seen by people partners, the person and their managers.",
+        authScopes: (person) => ({ people: true, careerOf: person.id }),
+        unauthorizedResolver: () => null,
+      }),
       team: t.field({
         type: TeamRef,
         resolve: async (p, _, context) =>

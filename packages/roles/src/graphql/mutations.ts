@@ -57,6 +57,7 @@ export const rolesMutations = (builder: Builder, { run }: SchemaKit) => {
 
   builder.mutationFields((t) => ({
     importLadder: t.field({
+      authScopes: { scope: "ladders:write" },
       type: LadderRef,
       description: "Stores a ladder file as the draft of its ladder (a new key creates the ladder).",
       args: { input: t.arg({ type: ImportLadderInputType, required: true }) },
@@ -64,6 +65,7 @@ export const rolesMutations = (builder: Builder, { run }: SchemaKit) => {
       resolve: (_, { input }) => run(withInput(ImportLadderInput, input, (i) => importLadder(i.format, i.content))),
     }),
     publishLadderVersion: t.field({
+      authScopes: { scope: "ladders:write" },
       type: LadderRef,
       description: "Publishes the draft of a ladder as its next version.",
       args: { input: t.arg({ type: PublishLadderVersionInputType, required: true }) },

@@ -11,11 +11,13 @@ export const rolesQueries = (builder: Builder, { run }: SchemaKit, { LevelDiffTy
 
   builder.queryFields((t) => ({
     ladders: t.field({
+      authScopes: { directory: true },
       type: [LadderRef],
       description: "The latest published version of every ladder, ordered by key.",
       resolve: () => ladders((r) => r.latest),
     }),
     ladder: t.field({
+      authScopes: { directory: true },
       type: LadderRef,
       nullable: true,
       description: "A published version of a ladder; without `version`, the latest. Null when there is none.",
@@ -24,6 +26,7 @@ export const rolesQueries = (builder: Builder, { run }: SchemaKit, { LevelDiffTy
         ladders((r) => r.published(args.key, args.version ?? undefined)).then((found) => found ?? null),
     }),
     ladderDraft: t.field({
+      authScopes: { scope: "ladders:write" },
       type: LadderRef,
       nullable: true,
       description: "The draft of a ladder, not yet published; null when there is none.",
@@ -31,6 +34,7 @@ export const rolesQueries = (builder: Builder, { run }: SchemaKit, { LevelDiffTy
       resolve: (_, args) => ladders((r) => r.draft(args.key)).then((found) => found ?? null),
     }),
     levelDiff: t.field({
+      authScopes: { directory: true },
       type: LevelDiffType,
       description: "What it takes to go from one level to another of a published ladder (the latest, or `version`).",
       args: {

@@ -1,6 +1,6 @@
 import { type AuditEntry, Db, type Principal, principalLabel } from "@teamops/core"
 import { Effect } from "effect"
-import type { Generated, Selectable } from "kysely"
+import type { Generated, Kysely, Selectable } from "kysely"
 
 /** A line of the audit log as stored. */
 export interface AuditRecord {
@@ -58,17 +58,34 @@ export interface AuditFilter {
   readonly limit: number
 }
 
+const filtered = (k: Kysely<Tables>, filter: Omit<AuditFilter, "before" | "limit">) => {
+  let query = k.selectFrom("teamops_audit")
+  if (filter.principal !== undefined) query = query.where("principal", "=", filter.principal)
+  if (filter.operation !== undefined) query = query.where("operation", "=", filter.operation)
+  if (filter.denied !== undefined) query = query.where("outcome", filter.denied ? "=" : "<>", "denied")
+  if (filter.since !== undefined) query = query.where("at", ">=", filter.since)
+  return query
+}
+
+/** How many lines pass `filter`. */
+export const countAudit = (filter: Omit<AuditFilter, "before" | "limit">) =>
+  Effect.flatMap(Db, (db) =>
+    db.query<{ n: string | number | bigint } | undefined, Tables>((k) =>
+      filtered(k, filter)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirst(),
+    ),
+  ).pipe(Effect.map((row) => Number(row?.n ?? 0)))
+
 /** The newest lines first, filtered. */
 export const readAudit = (filter: AuditFilter) =>
   Effect.flatMap(Db, (db) =>
     db.query<ReadonlyArray<Selectable<AuditRow>>, Tables>((k) => {
-      let query = k.selectFrom("teamops_audit").selectAll()
-      if (filter.principal !== undefined) query = query.where("principal", "=", filter.principal)
-      if (filter.operation !== undefined) query = query.where("operation", "=", filter.operation)
-      if (filter.denied !== undefined) query = query.where("outcome", filter.denied ? "=" : "<>", "denied")
-      if (filter.since !== undefined) query = query.where("at", ">=", filter.since)
-      if (filter.before !== undefined) query = query.where("seq", "<", filter.before)
-      return query.orderBy("seq", "desc").limit(filter.limit).execute()
+      const query = filtered(k, filter).selectAll()
+      return (filter.before === undefined ? query : query.where("seq", "<", filter.before))
+        .orderBy("seq", "desc")
+        .limit(filter.limit)
+        .execute()
     }),
   ).pipe(
     Effect.map((rows) =>

@@ -97,6 +97,14 @@ export const findToken = (hash: string) =>
     ),
   ).pipe(Effect.map((row) => (row === undefined ? undefined : fromRow(row))))
 
+/** The token `id`, or undefined. */
+export const tokenById = (id: string) =>
+  Effect.flatMap(Db, (db) =>
+    db.query<PublicRow | undefined, Tables>((k) =>
+      k.selectFrom("teamops_tokens").select(columns).where("id", "=", id).executeTakeFirst(),
+    ),
+  ).pipe(Effect.map((row) => (row === undefined ? undefined : fromRow(row))))
+
 /** Every token, or those of one person, newest first. */
 export const listTokens = (filter: { readonly personId?: string } = {}) =>
   Effect.flatMap(Db, (db) =>
@@ -118,10 +126,7 @@ export const revokeToken = (id: string, at: Date) =>
         .where("revoked_at", "is", null)
         .execute(),
     )
-    const row = yield* db.query<PublicRow | undefined, Tables>((k) =>
-      k.selectFrom("teamops_tokens").select(columns).where("id", "=", id).executeTakeFirst(),
-    )
-    return row === undefined ? undefined : fromRow(row)
+    return yield* tokenById(id)
   })
 
 /** Revokes every token of a person (on erasure). */
