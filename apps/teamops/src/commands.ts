@@ -2,15 +2,18 @@ import { Command, Options } from "@effect/cli"
 import { seedDemo } from "@teamops/server"
 import { Console, Effect } from "effect"
 import { printSchema } from "graphql"
+import { auditCommand } from "./AuditCommand.js"
 import { boot } from "./Boot.js"
 import { calendarCommand } from "./CalendarCommand.js"
 import { CliError } from "./CliError.js"
+import { demoTokens } from "./DemoTokens.js"
 import { eventsCommand } from "./EventsCommand.js"
 import { historyCommand } from "./HistoryCommand.js"
 import { ladderCommand } from "./LadderCommand.js"
 import { metricCommand } from "./MetricCommand.js"
 import { database, port } from "./Options.js"
 import { orgCommand } from "./OrgCommand.js"
+import { tokenCommand } from "./TokenCommand.js"
 
 const json = (value: unknown) => Console.log(JSON.stringify(value, null, 2))
 
@@ -56,6 +59,7 @@ const serve = Command.make(
       Effect.gen(function* () {
         const server = yield* boot(database)
         if (demo && (yield* seeded(server, true))) yield* Effect.logInfo("seeded the demo organisation")
+        if (demo) yield* demoTokens(server)
         const bound = yield* Effect.tryPromise({ try: () => server.listen(port), catch: (e) => listenError(port, e) })
         yield* Effect.logInfo(`teamops serving http://localhost:${bound}/graphql (database ${server.host.db.location})`)
         const signal = yield* stopSignal
@@ -107,5 +111,7 @@ export const teamops = Command.make("teamops").pipe(
     calendarCommand,
     eventsCommand,
     metricCommand,
+    tokenCommand,
+    auditCommand,
   ]),
 )

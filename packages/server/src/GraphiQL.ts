@@ -97,13 +97,18 @@ mutation IngestEvents($events: [JSON!]!) {
 export const examplesFor = (schema: GraphQLSchema): ReadonlyArray<ExampleOperation> =>
   exampleOperations.filter((example) => validate(schema, parse(example.query)).length === 0)
 
-/** GraphiQL's settings for a host of `schema`: the examples it can answer, one tab each. */
-export const graphiqlOptions = (schema: GraphQLSchema): GraphiQLOptions => {
+/**
+ * GraphiQL's settings for a host of `schema`: the examples it can answer, one tab each, and
+ * the request headers its tabs start with, when given.
+ */
+export const graphiqlOptions = (schema: GraphQLSchema, headers?: Record<string, string>): GraphiQLOptions => {
   const examples = examplesFor(schema)
+  const shown = headers === undefined ? {} : { headers: JSON.stringify(headers, null, 2) }
   return {
     title: "teamops GraphiQL",
+    ...shown,
     ...(examples.length > 0
-      ? { defaultTabs: examples.map((e) => ({ query: e.query, variables: e.variables ?? null })) }
+      ? { defaultTabs: examples.map((e) => ({ query: e.query, variables: e.variables ?? null, ...shown })) }
       : {}),
   }
 }

@@ -28,6 +28,8 @@ export interface TeamopsServer {
   readonly listen: (port: number, hostname?: string) => Promise<number>
   /** Stops listening, lets requests in flight finish, and closes the database. */
   readonly close: () => Promise<void>
+  /** Sets the headers GraphiQL's page starts with (the demo's admin token), for the pages served from now on. */
+  readonly showInGraphiQL: (headers: Record<string, string>) => void
 }
 
 /** Boots the plugins on the configured database and builds the GraphQL server. */
@@ -43,6 +45,7 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
   const runAs = (pluginId: string) => runs.get(pluginId) ?? makeRun(host.runtime, pluginId)
   const graphiql = config.graphiql ?? true
   const principals = new WeakMap<Request, Principal>()
+  let graphiqlHeaders: Record<string, string> | undefined
   const authentication = useAuthentication(host, {
     graphiqlPage: graphiql,
     principals,
@@ -50,7 +53,7 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
   })
   const yoga = createYoga<Record<string, never>, RequestContext>({
     schema: host.schema,
-    graphiql: graphiql && graphiqlOptions(host.schema),
+    graphiql: graphiql && (() => graphiqlOptions(host.schema, graphiqlHeaders)),
     renderGraphiQL,
     landingPage: false,
     logging: errorLogger(host.runtime),
@@ -86,6 +89,9 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
         server.closeAllConnections()
       }
       await Effect.runPromise(Scope.close(scope, Exit.void))
+    },
+    showInGraphiQL: (headers) => {
+      graphiqlHeaders = headers
     },
   }
 }
