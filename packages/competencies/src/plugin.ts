@@ -3,6 +3,7 @@ import { Layer } from "effect"
 import { assessmentGuardLayer } from "./AssessmentGuard.js"
 import { AssessmentRepo } from "./AssessmentRepo.js"
 import { competencyPoint } from "./Catalog.js"
+import { competenciesPersonalData } from "./CompetenciesPersonalData.js"
 import { CompetencyCatalog } from "./CompetencyCatalog.js"
 import { CompetencyHistory } from "./CompetencyHistory.js"
 import { competenciesSchema } from "./graphql/index.js"
@@ -27,4 +28,5 @@ export const competenciesPlugin = definePlugin({
     Layer.merge(assessmentGuardLayer),
   ),
   schema: competenciesSchema,
+  personalData: competenciesPersonalData,
 })

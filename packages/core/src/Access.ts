@@ -49,6 +49,8 @@ export interface Access {
   readonly allows: (map: AuthScopeMap) => Promise<boolean>
   /** Whether anyone reports to the caller. */
   readonly managesAnyone: () => Promise<boolean>
+  /** Whether the caller is above `personId` in the reporting lines (being an admin does not count). */
+  readonly isAbove: (personId: string) => Promise<boolean>
   /** The caller's email, when the caller is a person. */
   readonly email: () => Promise<string | undefined>
 }
@@ -66,6 +68,7 @@ export const makeAccess = (viewer: Principal, relations: Relations = noRelations
   const people = admin || scopes.includes("people")
   const has = (scope: TokenScope) => admin || scopes.includes(scope) || (scope === "org:write" && people)
   const self = viewer.kind === "person" ? viewer.personId : undefined
+  const isAbove = async (personId: string) => self !== undefined && (await relations.reports()).has(personId)
   const loaders: Loaders = {
     signedIn: viewer.kind !== "anonymous",
     directory: viewer.kind === "person" || people || has("org:write") || has("metrics:read") || has("ladders:write"),
@@ -73,9 +76,8 @@ export const makeAccess = (viewer: Principal, relations: Relations = noRelations
     people,
     person: self !== undefined,
     scope: has,
-    careerOf: async (personId) =>
-      admin || (self !== undefined && (personId === self || (await relations.reports()).has(personId))),
-    manages: async (personId) => admin || (self !== undefined && (await relations.reports()).has(personId)),
+    careerOf: async (personId) => admin || personId === self || (await isAbove(personId)),
+    manages: async (personId) => admin || (await isAbove(personId)),
     teamOf: async (teamId) => has("metrics:read") || (self !== undefined && (await relations.teams()).has(teamId)),
     is: async (email) => self !== undefined && (await relations.email()) === email,
   }
@@ -87,5 +89,5 @@ export const makeAccess = (viewer: Principal, relations: Relations = noRelations
     return false
   }
   const managesAnyone = async () => self !== undefined && (await relations.reports()).size > 0
-  return { viewer, scopes: loaders, allows, managesAnyone, email: relations.email }
+  return { viewer, scopes: loaders, allows, managesAnyone, isAbove, email: relations.email }
 }

@@ -25,6 +25,29 @@ export interface Demo {
   readonly seed: Effect.Effect<void, unknown, any>
 }
 
+/**
+ * What a plugin keeps about a person, for the person's right to see it and to be forgotten.
+ * Both run on the host runtime with the plugin's services; `erase` runs inside the one
+ * transaction of an erasure, with every other plugin's.
+ */
+export interface PersonalData {
+  /** Everything the plugin stores about the person, as plain JSON. */
+  readonly export: (personId: string) => Effect.Effect<unknown, unknown, any>
+  /**
+   * Removes what identifies the person (names, emails, text written about them) and puts
+   * `pseudonym` in place of their identity, so that figures and histories stay whole.
+   */
+  readonly erase: (personId: string, pseudonym: Pseudonym) => Effect.Effect<void, unknown, any>
+}
+
+/** The stable stand-in for an erased person: the same for a person whenever asked. */
+export interface Pseudonym {
+  /** `Erased person 1a2b3c4d`. */
+  readonly name: string
+  /** `erased-1a2b3c4d@erased.invalid`. */
+  readonly email: string
+}
+
 /** Everything a plugin declares; the host reads nothing else from it. */
 export interface PluginManifest<Config = unknown> {
   /** Lower-kebab id; prefixes the plugin's tables, keys and migration history. */
@@ -46,6 +69,7 @@ export interface PluginManifest<Config = unknown> {
   /** Adds this plugin's types and fields to the shared builder. */
   readonly schema?: (builder: Builder, kit: SchemaKit) => void
   readonly demo?: Demo
+  readonly personalData?: PersonalData
 }
 
 export interface Plugin<Config = unknown> extends PluginManifest<Config> {

@@ -47,7 +47,15 @@ export {
   pageOf,
 } from "./Page.js"
 export { payload } from "./Payload.js"
-export { type Demo, definePlugin, type Plugin, type PluginManifest, type SchemaKit } from "./Plugin.js"
+export {
+  type Demo,
+  definePlugin,
+  type PersonalData,
+  type Plugin,
+  type PluginManifest,
+  type Pseudonym,
+  type SchemaKit,
+} from "./Plugin.js"
 export {
   type Anonymous,
   anonymous,

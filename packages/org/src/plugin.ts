@@ -4,6 +4,7 @@ import { orgIsEmpty, seedOrg } from "./demo.js"
 import { orgSchema } from "./graphql/index.js"
 import { init } from "./migrations/0001_init.js"
 import { OrgDirectory } from "./OrgDirectory.js"
+import { orgPersonalData } from "./OrgPersonalData.js"
 import { PersonRepo } from "./PersonRepo.js"
 import { TeamRepo } from "./TeamRepo.js"
 
@@ -15,4 +16,5 @@ export const orgPlugin = definePlugin({
   layer: Layer.mergeAll(TeamRepo.layer, PersonRepo.layer, OrgDirectory),
   schema: orgSchema,
   demo: { isEmpty: orgIsEmpty, seed: seedOrg },
+  personalData: orgPersonalData,
 })

@@ -135,7 +135,7 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
     )
     const builder = createBuilder()
     // First, so that plugins can add fields to the host's types (`Viewer`).
-    hostSchema(builder, schemaKit(runtime, "teamops"), config)
+    hostSchema(builder, schemaKit(runtime, "teamops"), config, alive())
     for (const plugin of alive()) {
       yield* step(
         plugin,

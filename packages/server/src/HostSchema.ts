@@ -1,8 +1,18 @@
-import type { Builder, SchemaKit } from "@teamops/core"
+import type { Builder, Plugin, SchemaKit } from "@teamops/core"
 import { accessSchema } from "./access/AccessSchema.js"
+import { privacySchema } from "./access/PrivacySchema.js"
 import type { HostConfig } from "./Host.js"
 
-/** The host's own types and fields, added before any plugin's: who is asking, tokens, the audit log. */
-export const hostSchema = (builder: Builder, kit: SchemaKit, _config: HostConfig) => {
+/**
+ * The host's own types and fields, added before any plugin's: who is asking, tokens, the
+ * audit log, and a person's data across the booted plugins.
+ */
+export const hostSchema = (
+  builder: Builder,
+  kit: SchemaKit,
+  _config: HostConfig,
+  plugins: ReadonlyArray<Plugin<any>>,
+) => {
   accessSchema(builder, kit)
+  privacySchema(builder, kit, plugins)
 }

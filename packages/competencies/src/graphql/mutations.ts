@@ -29,7 +29,7 @@ const raterOf = async (context: RequestContext, personId: string) => {
   const viewer = context.access.viewer
   const email = await context.access.email()
   if (viewer.kind !== "person" || email === undefined) throw new Error("only a person can rate")
-  const manages = await context.access.allows({ manages: personId })
+  const manages = await context.access.isAbove(personId)
   return { raterEmail: email, raterKind: raterKindOf({ self: viewer.personId === personId, manages }) }
 }
 

@@ -1,0 +1,81 @@
+import { Db, type PersonalData } from "@teamops/core"
+import { PersonRepo } from "@teamops/org"
+import { Effect } from "effect"
+import type { Kysely } from "kysely"
+import type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
+
+const erased = "[erased]"
+
+const withDb = <A>(work: (k: Kysely<CompetenciesDatabase>) => Promise<A>) => Effect.flatMap(Db, (db) => db.query(work))
+
+const emailOf = (personId: string) =>
+  Effect.flatMap(PersonRepo, (people) => people.byIds([personId])).pipe(Effect.map(([person]) => person?.email))
+
+/**
+ * Assessments of the person (with their evidence), assessments the person gave, and their
+ * promotions. Erasing keeps every rating, rater kind, date and level, so readiness and level
+ * history stay whole, and removes the text written about the person (notes, evidence,
+ * rationales); ratings they gave are signed with the pseudonym.
+ */
+export const competenciesPersonalData: PersonalData = {
+  export: (personId) =>
+    Effect.gen(function* () {
+      const email = yield* emailOf(personId)
+      const about = yield* withDb((k) =>
+        k.selectFrom("competencies_assessments").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
+      )
+      const evidence = yield* withDb((k) =>
+        k
+          .selectFrom("competencies_evidence")
+          .selectAll()
+          .where("assessment_id", "in", (q) =>
+            q.selectFrom("competencies_assessments").select("id").where("person_id", "=", personId),
+          )
+          .orderBy("id")
+          .execute(),
+      )
+      const given =
+        email === undefined
+          ? []
+          : yield* withDb((k) =>
+              k
+                .selectFrom("competencies_assessments")
+                .selectAll()
+                .where("rater_email", "=", email)
+                .orderBy("id")
+                .execute(),
+            )
+      const promotions = yield* withDb((k) =>
+        k.selectFrom("competencies_promotions").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
+      )
+      return { assessments: about, evidence, assessmentsGiven: given, promotions }
+    }),
+  erase: (personId, pseudonym) =>
+    Effect.gen(function* () {
+      const email = yield* emailOf(personId)
+      yield* withDb((k) =>
+        k.updateTable("competencies_assessments").set({ note: null }).where("person_id", "=", personId).execute(),
+      )
+      yield* withDb((k) =>
+        k
+          .updateTable("competencies_evidence")
+          .set({ text: erased, url: null })
+          .where("assessment_id", "in", (q) =>
+            q.selectFrom("competencies_assessments").select("id").where("person_id", "=", personId),
+          )
+          .execute(),
+      )
+      yield* withDb((k) =>
+        k.updateTable("competencies_promotions").set({ rationale: erased }).where("person_id", "=", personId).execute(),
+      )
+      if (email !== undefined) {
+        yield* withDb((k) =>
+          k
+            .updateTable("competencies_assessments")
+            .set({ rater_email: pseudonym.email })
+            .where("rater_email", "=", email)
+            .execute(),
+        )
+      }
+    }),
+}
