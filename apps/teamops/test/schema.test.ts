@@ -14,3 +14,21 @@ it("the committed schema.graphql is the schema the default plugins build (npm ru
     await server.close()
   }
 })
+
+it("every query and mutation field says who may call it", async () => {
+  const server = await createServer({ databaseUrl: ":memory:", plugins: defaultPlugins })
+  try {
+    const { schema } = server.host
+    const undeclared = [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+      Object.values(type?.getFields() ?? {})
+        .filter(
+          (field) =>
+            (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes === undefined,
+        )
+        .map((field) => `${type?.name}.${field.name}`),
+    )
+    expect(undeclared).toEqual([])
+  } finally {
+    await server.close()
+  }
+})

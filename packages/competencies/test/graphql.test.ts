@@ -12,6 +12,10 @@ const promotion = `ladderKey version from { key title } to { key title } rationa
 const mutations = {
   recordAssessment: ["RecordAssessmentInput", payloadSelection("RecordAssessmentSuccess", "assessment", assessment)],
   addEvidence: ["AddEvidenceInput", payloadSelection("AddEvidenceSuccess", "assessment", assessment)],
+  withdrawAssessment: [
+    "WithdrawAssessmentInput",
+    payloadSelection("WithdrawAssessmentSuccess", "assessment", "id rating withdrawnAt"),
+  ],
   promotePerson: ["PromotePersonInput", payloadSelection("PromotePersonSuccess", "promotion", promotion)],
   importLadder: ["ImportLadderInput", "__typename"],
   publishLadderVersion: ["PublishLadderVersionInput", "__typename"],
@@ -252,6 +256,38 @@ describe.each(testDialects())("competencies GraphQL API on %s", (dialect) => {
       id: recorded.id,
     })
     expect(node.node).toEqual({ rating: "proficient" })
+  })
+
+  it("derives the rater from the caller, and lets only the rater withdraw a rating, which then leaves readiness", async () => {
+    await publish(ladderV1)
+    const fromBoss = await assess(ana, "communication", "MANAGER", "proficient")
+    expect(fromBoss).toMatchObject({ raterKind: "MANAGER", raterEmail: "boss@x.com" })
+    expect((await assess(ana, "communication", "SELF", "expert")).raterKind).toBe("SELF")
+    expect((await assess(ana, "communication", "PEER", "learning")).raterKind).toBe("PEER")
+    const readiness = async () =>
+      (await person(ana, `readiness(targetLevel: "css2") { competencies { competency { key } manager } }`)).readiness
+        .competencies[0]
+    expect(await readiness()).toEqual({ competency: { key: "communication" }, manager: "proficient" })
+
+    const asAna = await asRater("SELF", ana)
+    expect(await asAna("withdrawAssessment", { assessmentId: fromBoss.id })).toMatchObject({
+      __typename: "NotFoundError",
+      entity: "Assessment",
+    })
+    const asBoss = await asRater("MANAGER", ana)
+    const withdrawn = await asBoss("withdrawAssessment", { assessmentId: fromBoss.id })
+    expect(withdrawn.__typename).toBe("WithdrawAssessmentSuccess")
+    expect(withdrawn.assessment.withdrawnAt).toEqual(expect.any(String))
+    expect(await readiness()).toEqual({ competency: { key: "communication" }, manager: null })
+    expect(await asBoss("withdrawAssessment", { assessmentId: fromBoss.id })).toMatchObject({
+      __typename: "ConflictError",
+      message: expect.stringContaining("was withdrawn already"),
+    })
+    const history = await person(ana, "assessments { totalCount edges { node { raterKind withdrawnAt } } }")
+    expect(history.assessments.totalCount).toBe(3)
+    expect(history.assessments.edges.filter((e: any) => e.node.withdrawnAt !== null)).toEqual([
+      { node: { raterKind: "MANAGER", withdrawnAt: withdrawn.assessment.withdrawnAt } },
+    ])
   })
 
   it("records the past: the day observed and the day effective, which level history and time in level follow", async () => {
