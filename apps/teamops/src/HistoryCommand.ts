@@ -1,6 +1,7 @@
 import { Args, Command } from "@effect/cli"
 import { importHistory } from "@teamops/competencies"
-import type { InputError } from "@teamops/core"
+import { type AuditEntry, type InputError, operator } from "@teamops/core"
+import { appendAudit } from "@teamops/server"
 import { Console, Effect } from "effect"
 import { boot } from "./Boot.js"
 import { CliError } from "./CliError.js"
@@ -29,7 +30,9 @@ const historyImport = Command.make(
         if (!server.host.booted.some((plugin) => plugin.id === "competencies")) {
           return yield* new CliError({ message: 'the plugin "competencies" is not loaded (see teamops.config.js)' })
         }
-        const counts = yield* onHost(server, importHistory(json), (error) =>
+        // Each imported record is audited as the operator's, in the import's transaction.
+        const audit = (entries: ReadonlyArray<AuditEntry>) => appendAudit(operator, entries, new Date())
+        const counts = yield* onHost(server, importHistory(json, { audit }), (error) =>
           error._tag === "InputError" ? problems(file, error) : `${file}: ${error.message}`,
         )
         yield* Console.log(JSON.stringify(counts, null, 2))

@@ -1,4 +1,13 @@
-import { ConflictError, Db, type DbError, type InputError, type NotFoundError, today, zone } from "@teamops/core"
+import {
+  type AuditEntry,
+  ConflictError,
+  Db,
+  type DbError,
+  type InputError,
+  type NotFoundError,
+  today,
+  zone,
+} from "@teamops/core"
 import {
   decodeFile,
   type FilePath,
@@ -57,8 +66,14 @@ const readHistory = (value: unknown): { draft: HistoryDraft; problems: ReadonlyA
  * again adds nothing. Assessments are stored before promotions, so that the readiness kept
  * with a promotion is that of the ratings observed by its day.
  */
+export interface HistoryImportOptions {
+  /** Records each imported promotion and assessment, in the import's transaction. */
+  readonly audit?: (entries: ReadonlyArray<AuditEntry>) => Effect.Effect<unknown, DbError, Db>
+}
+
 export const importHistory = (
   value: unknown,
+  options: HistoryImportOptions = {},
 ): Effect.Effect<HistoryImportCounts, Failure, Db | PersonRepo | LadderRepo | AssessmentRepo | PromotionRepo> =>
   Effect.gen(function* () {
     const db = yield* Db
@@ -96,8 +111,9 @@ export const importHistory = (
         const newPromotions = checkPromotions(draft.promotions, storedPromotions, context, problems)
         if (problems.length > 0) return yield* fileError(problems.sort(inHistoryOrder))
 
+        const imported: Array<AuditEntry> = []
         for (const { index, person, record } of newAssessments) {
-          yield* assessments
+          const stored = yield* assessments
             .record({
               personId: person.id,
               ladderKey: record.ladderKey,
@@ -111,6 +127,7 @@ export const importHistory = (
               observedOn: record.observedOn,
             })
             .pipe(Effect.mapError(at(["assessments", index])))
+          imported.push({ operation: "recordAssessment", targets: [person.id, stored.id], outcome: "imported" })
         }
         for (const { index, person, record } of newPromotions) {
           yield* promotions
@@ -122,7 +139,9 @@ export const importHistory = (
               effectiveOn: record.effectiveOn,
             })
             .pipe(Effect.mapError(at(["promotions", index])))
+          imported.push({ operation: "promotePerson", targets: [person.id], outcome: "imported" })
         }
+        if (options.audit !== undefined) yield* options.audit(imported)
         return {
           promotions: { added: newPromotions.length, alreadyStored: draft.promotions.length - newPromotions.length },
           assessments: {

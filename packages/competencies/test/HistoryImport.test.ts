@@ -1,4 +1,4 @@
-import { encodeGlobalID, InputError } from "@teamops/core"
+import { type AuditEntry, DbError, encodeGlobalID, InputError } from "@teamops/core"
 import { type Person, PersonRepo, RecordDepartureInput } from "@teamops/org"
 import { testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
@@ -90,6 +90,27 @@ describe.each(testDialects())("importHistory on %s", (dialect) => {
     ])
     const evidence = await app.run(Effect.flatMap(AssessmentRepo, (r) => r.evidenceOf([assessments[0]?.id ?? ""])))
     expect(evidence.map((e) => [e.kind, e.url, e.date])).toEqual([["link", "https://x.com/t/1", "2024-07-30"]])
+  })
+
+  it("hands each imported record to the audit, in the import's transaction, and nothing on a failed import", async () => {
+    const nothing = await stored()
+    const refusing = () => Effect.fail(new DbError({ message: "audit log unavailable" }))
+    expect(failureOf(await app.exit(importHistory(history, { audit: refusing })))).toMatchObject({ _tag: "DbError" })
+    expect(await stored()).toEqual(nothing)
+
+    const audited: Array<AuditEntry> = []
+    const audit = (entries: ReadonlyArray<AuditEntry>) => Effect.sync(() => audited.push(...entries))
+    await app.run(importHistory(history, { audit }))
+    expect(audited.filter((e) => e.operation === "recordAssessment")).toHaveLength(4)
+    expect(audited.filter((e) => e.operation === "promotePerson").map((e) => e.targets)).toEqual([
+      [ana.id],
+      [ana.id],
+      [ben.id],
+    ])
+    expect(new Set(audited.map((e) => e.outcome))).toEqual(new Set(["imported"]))
+    audited.length = 0
+    await app.run(importHistory(history, { audit }))
+    expect(audited).toEqual([])
   })
 
   it("adds nothing when the same file is imported again", async () => {
