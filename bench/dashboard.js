@@ -426,16 +426,32 @@ const competencies = [
 
 /** Fills the database through the API: the organisation file, promotions, assessments, a calendar, events. */
 async function fill(databaseUrl) {
-  const { createServer } = await import("@teamops/server")
+  const { createServer, createToken } = await import("@teamops/server")
   const { decodeOrgFile, importOrg } = await import("@teamops/org")
   const { Effect } = await import("effect")
   const server = await createServer({ databaseUrl, plugins: await defaultPlugins(), graphiql: false })
   const counts = { promotions: 0, assessments: 0 }
+  // Ratings are the caller's: each is sent with its rater's token; the rest as an admin.
+  const tokenOf = async (owner, scopes = []) =>
+    (
+      await server.host.runtime.runPromise(
+        createToken({ owner, name: "bench", scopes, createdAt: new Date(), expiresAt: null }),
+      )
+    ).secret
+  const admin = await tokenOf({ service: "bench" }, ["admin"])
+  const tokens = new Map()
+  const personToken = async (globalId) => {
+    if (!tokens.has(globalId)) {
+      const personId = Buffer.from(globalId, "base64").toString().split(":").slice(1).join(":")
+      tokens.set(globalId, await tokenOf({ personId }))
+    }
+    return tokens.get(globalId)
+  }
   try {
-    const graphql = async (query, variables = {}) => {
+    const graphql = async (query, variables = {}, token = admin) => {
       const response = await server.fetch("http://bench/graphql", {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
+        headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       })
       const body = await response.json()
@@ -466,15 +482,16 @@ async function fill(databaseUrl) {
     // round for every competency, a few self ratings, and evidence on some.
     const r = generator(7)
     for (const person of people) {
-      const inputs = []
-      const rate = (competency, raterKind, rating, withEvidence) =>
-        inputs.push({
+      const byRater = new Map()
+      const manager = person === lead ? head : lead
+      const rate = (competency, raterKind, rating, withEvidence) => {
+        const rater = idOf.get(raterKind === "MANAGER" ? manager.email : person.email)
+        if (!byRater.has(rater)) byRater.set(rater, [])
+        byRater.get(rater).push({
           personId: idOf.get(person.email),
           ladderKey: "support",
           competency,
-          raterKind,
           rating,
-          raterEmail: raterKind === "MANAGER" ? lead.email : person.email,
           ...(withEvidence
             ? {
                 evidence: [
@@ -483,18 +500,22 @@ async function fill(databaseUrl) {
               }
             : {}),
         })
+      }
       if (r.next() < 0.5) for (const c of competencies) rate(c, "MANAGER", r.pick(["learning", "practising"]), false)
       const strong = r.next() < 0.3 // rated at or above every expectation of the next level
       for (const c of competencies)
         rate(c, "MANAGER", strong ? "leading" : r.pick(["practising", "proficient", "leading"]), r.next() < 0.3)
       for (const c of competencies.slice(0, 3)) rate(c, "SELF", r.pick(["practising", "proficient"]), false)
-      const names = inputs.map((_, i) => `$a${i}: RecordAssessmentInput!`)
-      const fields = inputs.map((_, i) => `a${i}: recordAssessment(input: $a${i}) { __typename }`)
-      await graphql(
-        `mutation(${names.join(", ")}) { ${fields.join("\n")} }`,
-        Object.fromEntries(inputs.map((input, i) => [`a${i}`, input])),
-      )
-      counts.assessments += inputs.length
+      for (const [rater, inputs] of byRater) {
+        const names = inputs.map((_, i) => `$a${i}: RecordAssessmentInput!`)
+        const fields = inputs.map((_, i) => `a${i}: recordAssessment(input: $a${i}) { __typename }`)
+        await graphql(
+          `mutation(${names.join(", ")}) { ${fields.join("\n")} }`,
+          Object.fromEntries(inputs.map((input, i) => [`a${i}`, input])),
+          await personToken(rater),
+        )
+        counts.assessments += inputs.length
+      }
     }
 
     const weekdays = (hours) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: [], sun: [] })
@@ -505,9 +526,9 @@ async function fill(databaseUrl) {
 
     const now = Date.now()
     const log = conversations(people, lead, now, 4)
-    for (let i = 0; i < log.events.length; i += 5000) {
+    for (let i = 0; i < log.events.length; i += 1000) {
       await graphql(`mutation($events: [JSON!]!) { ingestEvents(input: { events: $events }) { __typename } }`, {
-        events: log.events.slice(i, i + 5000),
+        events: log.events.slice(i, i + 1000),
       })
     }
     return {
@@ -518,6 +539,7 @@ async function fill(databaseUrl) {
       from: new Date(Math.floor((now - 28 * day) / day) * day).toISOString(),
       to: new Date(now).toISOString(),
       dialect: server.host.db.dialect,
+      token: admin,
     }
   } finally {
     await server.close()
@@ -557,10 +579,13 @@ const stopAll = () =>
     ),
   )
 
+// Every request carries the admin token made by `fill`, as a client would; the other servers ignore it.
+let token = ""
+
 const post = async ({ port }, body) => {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
+    headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
     body,
   })
   const text = await response.text()
@@ -632,6 +657,7 @@ async function main() {
     }
     const filling = performance.now()
     const data = await fill(databaseUrl)
+    token = data.token
     console.log(
       `team page of ${data.people} members: ${data.promotions} promotions, ${data.assessments} assessments, ` +
         `${data.conversations} conversations (${data.events} events) over four weeks (${data.dialect}); ` +

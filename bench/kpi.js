@@ -4,7 +4,7 @@
 import { funnelPlugin } from "@teamops/funnel"
 import { EventLog, kpiPlugin, MetricQuery, Metrics } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
-import { createServer } from "@teamops/server"
+import { createServer, createToken } from "@teamops/server"
 import { Effect, Schema } from "effect"
 
 const conversations = 10_000
@@ -71,6 +71,16 @@ const server = await createServer({
   databaseUrl: process.env.TEAMOPS_BENCH_DATABASE_URL ?? ":memory:",
   plugins: [orgPlugin, kpiPlugin, funnelPlugin],
 })
+// Requests carry an admin token, as a client's would.
+const { secret } = await server.host.runtime.runPromise(
+  createToken({
+    owner: { service: "bench" },
+    name: "bench",
+    scopes: ["admin"],
+    createdAt: new Date(),
+    expiresAt: null,
+  }),
+)
 try {
   const run = (effect) => server.host.runtime.runPromise(effect)
   const kysely = server.host.db.kysely
@@ -93,7 +103,7 @@ try {
     })
     await server.fetch("http://bench/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
       body,
     })
   }

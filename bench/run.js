@@ -1,7 +1,7 @@
 // Benchmarks: each prints its speed as a ratio against a baseline measured in the same run,
 // so the numbers compare across machines. Run with `npm run bench`.
 import { orgPlugin } from "@teamops/org"
-import { createServer } from "@teamops/server"
+import { createServer, createToken } from "@teamops/server"
 
 const teams = 50
 const membersPerTeam = 20
@@ -49,6 +49,16 @@ const server = await createServer({
   databaseUrl: process.env.TEAMOPS_BENCH_DATABASE_URL ?? ":memory:",
   plugins: [orgPlugin],
 })
+// Requests carry an admin token, as a client's would.
+const { secret } = await server.host.runtime.runPromise(
+  createToken({
+    owner: { service: "bench" },
+    name: "bench",
+    scopes: ["admin"],
+    createdAt: new Date(),
+    expiresAt: null,
+  }),
+)
 try {
   const kysely = server.host.db.kysely
   await fill(kysely)
@@ -56,7 +66,7 @@ try {
   const graphql = async () => {
     const response = await server.fetch("http://bench/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
       body: JSON.stringify({ query }),
     })
     const body = await response.json()
