@@ -12,7 +12,6 @@ export const TokenScope = Schema.Literal(
   "ladders:write",
   "events:write",
   "metrics:read",
-  "metrics:scrape",
 )
 export type TokenScope = typeof TokenScope.Type
 
