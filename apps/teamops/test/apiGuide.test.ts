@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs"
 import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
+import { expectShowsToken, mintToken, shownHeader, withBearer } from "./credentials.js"
 import { exampleIds } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
@@ -12,7 +13,9 @@ const page = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf
 interface Example {
   readonly title: string
   /** A GraphQL document, or the path of a curl command. */
-  readonly request: { readonly graphql: string } | { readonly path: string; readonly body: string | undefined }
+  readonly request:
+    | { readonly graphql: string }
+    | { readonly path: string; readonly body: string | undefined; readonly token: boolean }
   readonly variables: Record<string, unknown> | undefined
   readonly expected: { readonly data?: unknown; readonly errors?: unknown }
 }
@@ -43,7 +46,9 @@ const examplesOf = (markdown: string): ReadonlyArray<Example> => {
     const lines = block.text.split("\n").map((l) => l.trim())
     examples.push({
       title: `line ${block.line}: ${lines.find((l) => l !== "{" && l !== "mutation {")}`,
-      request: curl ? { path: new URL(curl[1] as string).pathname, body: curl[2] } : { graphql: block.text },
+      request: curl
+        ? { path: new URL(curl[1] as string).pathname, body: curl[2], token: block.text.includes(shownHeader) }
+        : { graphql: block.text },
       variables,
       expected: answer,
     })
@@ -66,10 +71,13 @@ const errorTypes = (value: unknown): Array<string> => {
 
 const examples = examplesOf(page)
 let server: TeamopsServer
+// The demo's admin token, as `teamops serve --demo` prints it: the head of support's, with `admin`.
+let token: string
 
 beforeAll(async () => {
   server = await createServer({ databaseUrl: ":memory:", plugins: defaultPlugins, graphiql: false })
   expect(await seedDemo(server.host, { whenEmpty: true })).toBe(true)
+  token = await mintToken(server, { email: "eleni@teamops.example" }, ["admin"])
 })
 afterAll(() => server?.close())
 
@@ -79,14 +87,18 @@ const send = async (example: Example) => {
     "graphql" in request
       ? await server.fetch("http://localhost/graphql", {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: withBearer(token),
           body: JSON.stringify({ query: request.graphql, variables: realIds(example.variables ?? {}) }),
         })
       : await server.fetch(
           `http://localhost${request.path}`,
           request.body === undefined
             ? {}
-            : { method: "POST", headers: { "content-type": "application/json" }, body: request.body },
+            : {
+                method: "POST",
+                headers: request.token ? withBearer(token) : { "content-type": "application/json" },
+                body: request.body,
+              },
         )
   return (await response.json()) as { data?: unknown; errors?: unknown }
 }
@@ -112,6 +124,11 @@ it("the page shows every query and mutation of org, and every error type", () =>
     "/healthz",
     "/readyz",
   ])
+})
+
+it("every request to /graphql the page shows carries the token, and the page says where it comes from", () => {
+  expect(expectShowsToken("docs/api.md", page)).toBe(1)
+  expect(page).toContain("--demo` makes three new tokens")
 })
 
 describe("docs/api.md, in order", () => {

@@ -49,23 +49,38 @@ const freePort = () =>
     })
   })
 
+/** Resolves with what the child wrote on stderr once it has written `text`. */
 const waitFor = (child: ChildProcess, text: string) =>
-  new Promise<void>((resolve, reject) => {
+  new Promise<string>((resolve, reject) => {
     let seen = ""
     const timer = setTimeout(() => reject(new Error(`no "${text}" within 30 s; stderr: ${seen}`)), 30_000)
     child.stderr?.on("data", (chunk) => {
       seen += chunk
       if (seen.includes(text)) {
         clearTimeout(timer)
-        resolve()
+        resolve(seen)
       }
     })
   })
 
-const graphql = async (port: number, query: string) => {
+/** The token `teamops serve --demo` printed for `role`, beside the person's email. */
+const demoToken = (stderr: string, role: "admin" | "manager" | "member") => {
+  const token = new RegExp(`^${role} +\\S+@teamops\\.example +(tops_\\w+)$`, "m").exec(stderr)?.[1]
+  if (token === undefined) throw new Error(`no ${role} token in: ${stderr}`)
+  return token
+}
+
+/** A token made as an operator makes one: `teamops token create` on the database. */
+const adminToken = async (database: string) => {
+  const made = await run(["token", "create", "--service", "cli-check", "--scope", "admin", "--database", database])
+  expect(made.code).toBe(0)
+  return made.stdout.trim()
+}
+
+const graphql = async (port: number, query: string, token: string) => {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   })
   return (await response.json()) as { data: any }
@@ -79,8 +94,13 @@ describe("teamops serve", () => {
     const database = join(workDir, "serve.db")
     const server = start(["serve", "--demo", "--database", database], { PORT: String(port) })
     const exit = finished(server)
-    await waitFor(server, "serving")
-    const { data } = await graphql(port, teamsQuery)
+    const stderr = await waitFor(server, "serving")
+    // The demo's tokens, one a line, each beside its role and the person's email.
+    expect(stderr).toMatch(/^admin +eleni@teamops\.example +tops_\w+$/m)
+    expect(stderr).toMatch(/^manager +nikos@teamops\.example +tops_\w+$/m)
+    expect(stderr).toMatch(/^member +kostas@teamops\.example +tops_\w+$/m)
+    const token = demoToken(stderr, "admin")
+    const { data } = await graphql(port, teamsQuery, token)
     const teams = data.teams.edges.map((e: any) => [e.node.key, e.node.members.totalCount])
     expect(teams).toEqual([
       ["support", 1],
@@ -89,9 +109,19 @@ describe("teamops serve", () => {
       ["support-emea", 5],
       ["support-ops", 4],
     ])
+    const anonymous = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: teamsQuery }),
+    })
+    expect(anonymous.status).toBe(401)
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
     expect(ready.status).toBe(200)
-    const people = await graphql(port, "{ people(first: 100) { edges { node { email currentLevel { key } } } } }")
+    const people = await graphql(
+      port,
+      "{ people(first: 100) { edges { node { email currentLevel { key } } } } }",
+      token,
+    )
     const lucas = people.data.people.edges.find((e: any) => e.node.email === "lucas@teamops.example")
     expect(lucas.node.currentLevel).toEqual({ key: "css1" })
     server.kill("SIGTERM")
@@ -100,18 +130,26 @@ describe("teamops serve", () => {
     expect(result.stdout).toBe("")
   })
 
-  it("keeps the data of an earlier run and does not seed it twice", async () => {
+  it("keeps the data of an earlier run and does not seed it twice; makes new demo tokens each start", async () => {
     const database = join(workDir, "twice.db")
+    const tokens: Array<string> = []
     for (let i = 0; i < 2; i++) {
       const port = await freePort()
       const server = start(["serve", "--demo", "--port", String(port)], { TEAMOPS_DATABASE_URL: database })
       const exit = finished(server)
-      await waitFor(server, "serving")
-      const { data } = await graphql(port, "{ people(first: 100) { totalCount } teams { totalCount } }")
-      expect([data.people.totalCount, data.teams.totalCount]).toEqual([20, 5])
+      const stderr = await waitFor(server, "serving")
+      expect(stderr.includes("seeded the demo organisation")).toBe(i === 0)
+      tokens.push(demoToken(stderr, "admin"))
+      for (const token of tokens) {
+        const { data } = await graphql(port, "{ people(first: 100) { totalCount } teams { totalCount } }", token)
+        expect([data.people.totalCount, data.teams.totalCount]).toEqual([20, 5])
+      }
       server.kill("SIGTERM")
       expect((await exit).code).toBe(0)
     }
+    expect(tokens[0]).not.toBe(tokens[1])
+    const listed = JSON.parse((await run(["token", "list", "--database", database])).stdout)
+    expect(listed.map((t: any) => t.name)).toEqual(Array(6).fill("demo"))
   })
 
   it("reports a port in use in one line and exits non-zero", async () => {
@@ -158,11 +196,12 @@ describe("teamops migrate, seed and schema", () => {
       expect(result.code).toBe(0)
       expect(JSON.parse(result.stdout).seeded).toEqual(["org", "kpi", "support"])
     }
+    const token = await adminToken(database)
     const port = await freePort()
     const server = start(["serve", "--port", String(port), "--database", database])
     const exit = finished(server)
     await waitFor(server, "serving")
-    const { data } = await graphql(port, "{ people(first: 100) { totalCount } }")
+    const { data } = await graphql(port, "{ people(first: 100) { totalCount } }", token)
     expect(data.people.totalCount).toBe(20)
     server.kill("SIGTERM")
     expect((await exit).code).toBe(0)
@@ -185,6 +224,10 @@ describe("teamops migrate, seed and schema", () => {
     ["calendar", "set"],
     ["events", "import"],
     ["metric"],
+    ["token", "create"],
+    ["token", "list"],
+    ["token", "revoke"],
+    ["audit"],
   ])("answers --help for %s, in plain text, with the whole command in its usage", async (...command) => {
     const result = await run([...command, "--help"])
     expect(result.code).toBe(0)
@@ -414,6 +457,7 @@ describe("teamops history import", () => {
       assessments: { added: 0, alreadyStored: 1 },
     })
 
+    const token = await adminToken(database)
     const port = await freePort()
     const server = start(["serve", "--database", database, "--port", String(port)])
     const exit = finished(server)
@@ -421,6 +465,7 @@ describe("teamops history import", () => {
     const { data } = await graphql(
       port,
       `{ person(email: "ana@x.com") { currentLevel { key } levelHistory { effectiveOn to { key } } } }`,
+      token,
     )
     server.kill("SIGTERM")
     await exit

@@ -8,6 +8,7 @@ import { testDatabase, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
+import { authorized, mintToken } from "./credentials.js"
 
 const dir = mkdtempSync(join(tmpdir(), "teamops-support-demo-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -60,9 +61,11 @@ describe.each(testDialects())("the support demo on %s", (dialect) => {
   it("places the demo people on the ladder once, with readiness for css2", async () => {
     const db = dialect === "sqlite" ? { url: join(dir, "demo.db"), drop: async () => {} } : await testDatabase(dialect)
     try {
-      const server = await createServer({ databaseUrl: db.url, plugins: defaultPlugins, graphiql: false })
+      const booted = await createServer({ databaseUrl: db.url, plugins: defaultPlugins, graphiql: false })
       try {
-        expect(await seedDemo(server.host, { whenEmpty: true })).toBe(true)
+        expect(await seedDemo(booted.host, { whenEmpty: true })).toBe(true)
+        // The demo's admin, the head of support, as `teamops serve --demo` prints her token.
+        const server = authorized(booted, await mintToken(booted, { email: "eleni@teamops.example" }, ["admin"]))
         const first = await counts(server)
         expect(first.people).toBe(20)
         expect(first.promotions).toBe(22)
@@ -97,7 +100,7 @@ describe.each(testDialects())("the support demo on %s", (dialect) => {
           gaps: [],
         })
       } finally {
-        await server.close()
+        await booted.close()
       }
     } finally {
       await db.drop()

@@ -7,9 +7,14 @@ import { graphql, testDatabase, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { readHostFile } from "../src/HostFile.js"
+import { authorized, expectShowsToken, mintToken } from "./credentials.js"
 
 const examples = fileURLToPath(new URL("../../../examples/", import.meta.url))
 const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8")
+
+it("the README's request carries the token, and the README says where it comes from", () => {
+  expect(expectShowsToken("README.md", readme)).toBe(1)
+})
 
 it("the README shows examples/teamops.config.js verbatim", () => {
   const config = readFileSync(`${examples}teamops.config.js`, "utf8")
@@ -24,7 +29,9 @@ describe.each(testDialects())("the example configuration on %s", (dialect) => {
     try {
       const server = await createServer({ databaseUrl: database.url, graphiql: false, ...choice })
       try {
-        await test(server)
+        // A token of the demo's head of support, an admin, as `teamops serve --demo` prints it.
+        expect(await seedDemo(server.host, { whenEmpty: true })).toBe(true)
+        await test(authorized(server, await mintToken(server, { email: "eleni@teamops.example" }, ["admin"])))
       } finally {
         await server.close()
       }
@@ -39,7 +46,6 @@ describe.each(testDialects())("the example configuration on %s", (dialect) => {
         { id: "org", version: "0.1.0", status: "booted" },
         { id: "acme-sales", version: "0.1.0", status: "booted" },
       ])
-      expect(await seedDemo(server.host, { whenEmpty: true })).toBe(true)
       const team = await graphql(
         server,
         `{ people(teamKey: "support-americas") { edges { node { id email salesQuota { amount currency } } } } }`,

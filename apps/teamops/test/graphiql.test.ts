@@ -1,21 +1,31 @@
 // GraphiQL on the demo organisation: the page opens on example operations of the default
-// plugins, and each of them, sent as it is shown, answers without errors.
+// plugins with the demo's admin token in its headers, and each of them, sent as it is shown,
+// with those headers, answers without errors.
 import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
 import { graphql, testDatabase, testDialects } from "@teamops/testing"
+import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
+import { demoTokens } from "../src/DemoTokens.js"
+import { authorized } from "./credentials.js"
 
 interface Tab {
   readonly query: string
   readonly variables: string | null
+  readonly headers?: string
 }
 
-/** The tabs the served page opens GraphiQL with. */
-const tabsOf = (html: string): ReadonlyArray<Tab> => {
+interface Started {
+  readonly defaultTabs?: ReadonlyArray<Tab>
+  readonly headers?: string
+}
+
+/** The options the served page starts GraphiQL with. */
+const startedWith = (html: string): Started => {
   const started =
     /YogaGraphiQL\.renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);/.exec(html)
   if (started === null) throw new Error("the page does not start GraphiQL")
-  return (JSON.parse(started[1] as string) as { defaultTabs?: ReadonlyArray<Tab> }).defaultTabs ?? []
+  return JSON.parse(started[1] as string) as Started
 }
 
 const operationOf = (tab: Tab) => /^(?:query|mutation) (\w+)/m.exec(tab.query)?.[1]
@@ -24,15 +34,20 @@ describe.each(testDialects())("GraphiQL's examples on the demo, on %s", (dialect
   let server: TeamopsServer
   let drop: () => Promise<void>
   let tabs: ReadonlyArray<Tab>
+  let started: Started
+  let admin: string
 
   beforeAll(async () => {
     const database = await testDatabase(dialect)
     drop = database.drop
     server = await createServer({ databaseUrl: database.url, plugins: defaultPlugins })
     expect(await seedDemo(server.host, { whenEmpty: true })).toBe(true)
+    // As `teamops serve --demo` does after seeding.
+    admin = (await Effect.runPromise(demoTokens(server))).find((t) => t.role === "admin")?.secret as string
     const page = await server.fetch("http://localhost/graphql", { headers: { accept: "text/html" } })
     expect(page.status).toBe(200)
-    tabs = tabsOf(await page.text())
+    started = startedWith(await page.text())
+    tabs = started.defaultTabs ?? []
   })
   afterAll(async () => {
     await server?.close()
@@ -42,13 +57,26 @@ describe.each(testDialects())("GraphiQL's examples on the demo, on %s", (dialect
   const run = async (name: string) => {
     const tab = tabs.find((t) => operationOf(t) === name)
     if (tab === undefined) throw new Error(`no tab runs ${name}`)
-    const answer = await graphql(server, tab.query, tab.variables === null ? {} : JSON.parse(tab.variables))
+    // The headers the tab shows are what GraphiQL sends.
+    const headers = JSON.parse(tab.headers ?? "{}") as Record<string, string>
+    const answer = await graphql(
+      authorized(server, (headers.Authorization ?? "").replace(/^Bearer /, "")),
+      tab.query,
+      tab.variables === null ? {} : JSON.parse(tab.variables),
+    )
     expect(answer.errors).toBeUndefined()
     return answer.data as any
   }
 
   it("opens one tab per example", () => {
     expect(tabs.map(operationOf)).toEqual(["TeamMembers", "Readiness", "FirstResponseTime", "IngestEvents"])
+  })
+
+  it("opens every tab, and every new one, with the demo's admin token in its headers", () => {
+    const shown = JSON.stringify({ Authorization: `Bearer ${admin}` }, null, 2)
+    expect(admin).toMatch(/^tops_/)
+    expect(started.headers).toBe(shown)
+    for (const tab of tabs) expect(tab.headers).toBe(shown)
   })
 
   it("a team's members, with their level and time in level", async () => {

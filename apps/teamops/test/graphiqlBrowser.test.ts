@@ -1,11 +1,14 @@
 // GraphiQL in a real browser that reaches nothing but this server: it starts, shows the
-// example operations as tabs, and runs one against the demo organisation. The browser is
+// example operations as tabs, and runs one against the demo organisation with the demo's admin
+// token, which the page carries in its headers as `teamops serve --demo` serves it. The browser is
 // Debian's Chromium (.ci/run installs it); playwright-core drives it and downloads nothing.
 import { existsSync } from "node:fs"
 import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
+import { Effect } from "effect"
 import { type Browser, chromium } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
+import { demoTokens } from "../src/DemoTokens.js"
 
 const executablePath = "/usr/bin/chromium"
 
@@ -16,6 +19,7 @@ let port: number
 beforeAll(async () => {
   server = await createServer({ databaseUrl: ":memory:", plugins: defaultPlugins })
   await seedDemo(server.host, { whenEmpty: true })
+  await Effect.runPromise(demoTokens(server))
   port = await server.listen(0, "127.0.0.1")
   browser = await chromium.launch({
     executablePath,

@@ -9,6 +9,7 @@ import { Cause, type Effect, Exit, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
 import { problemsIn } from "../src/Files.js"
+import { mintToken, withBearer } from "./credentials.js"
 import { type Block, blocksOf } from "./docPages.js"
 
 const read = (name: string) => readFileSync(new URL(`../../../docs/${name}`, import.meta.url), "utf8")
@@ -72,7 +73,7 @@ describe("docs/ladders.md, importing history, in order", () => {
   it("keeps the levels of the file in the order of their days, and the time in level from the latest", async () => {
     const answer = await server.fetch("http://localhost/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: withBearer(await mintToken(server, { service: "history-check" }, ["admin"])),
       body: JSON.stringify({
         query: `{ person(email: "eleni@acme.example") {
           currentLevel { key }

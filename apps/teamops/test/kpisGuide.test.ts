@@ -3,7 +3,7 @@
 // them, the rows the page shows for `teamops metric` are compared with the report's, and
 // every GraphQL request must answer what the page says it answers.
 import { readFileSync } from "node:fs"
-import { decodeInput } from "@teamops/core"
+import { decodeInput, type TokenScope } from "@teamops/core"
 import {
   CalendarFile,
   EventBatchRefused,
@@ -19,6 +19,7 @@ import { createServer, type TeamopsServer } from "@teamops/server"
 import { Effect, Either } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
+import { expectShowsToken, mintToken, withBearer } from "./credentials.js"
 import { type Block, blocksOf, type Example, exampleAt } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/kpis.md", import.meta.url), "utf8")
@@ -55,11 +56,17 @@ const steps: ReadonlyArray<Step> = blocks.flatMap((block, i): Array<Step> => {
   return [{ kind: "graphql", ...exampleAt("docs/kpis.md", blocks, i) }]
 })
 
+// The service account's token the page makes for its GraphQL part, with the scopes it names.
+const tokenCommand = /teamops token create --service ([\w-]+)((?: --scope [\w:-]+)+)/.exec(page)
+const tokenScopes = [...(tokenCommand?.[2] ?? "").matchAll(/--scope ([\w:-]+)/g)].map((m) => m[1] as TokenScope)
+
 let server: TeamopsServer
+let token: string
 const run = <A, E>(effect: Effect.Effect<A, E, any>) => server.host.runtime.runPromise(effect)
 
 beforeAll(async () => {
   server = await createServer({ databaseUrl: ":memory:", plugins: defaultPlugins, graphiql: false })
+  token = await mintToken(server, { service: tokenCommand?.[1] ?? "" }, tokenScopes)
 })
 afterAll(() => server?.close())
 
@@ -193,6 +200,12 @@ it("the page shows the whole way: files, commands, ingestion, calendars, reports
   }
 })
 
+it("makes a service account's token for its requests, and says they carry it", () => {
+  expect(tokenCommand?.[1]).toBe("helpdesk-dashboard")
+  expect(tokenScopes).toEqual(["events:write", "org:write", "metrics:read"])
+  expectShowsToken("docs/kpis.md", page)
+})
+
 it("uses every file the page shows, and shows every file it uses", () => {
   const used = steps.flatMap((s) => (s.kind === "command" ? s.args.filter((w) => files.has(w)) : []))
   expect(new Set(used)).toEqual(new Set(files.keys()))
@@ -205,7 +218,7 @@ describe("docs/kpis.md, in order", () => {
     if (step.kind === "command") return perform(step.args, step.output)
     const response = await server.fetch("http://localhost/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: withBearer(token),
       body: JSON.stringify({ query: step.graphql, variables: step.variables }),
     })
     expect(await response.json()).toStrictEqual(step.expected)

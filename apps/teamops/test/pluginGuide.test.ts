@@ -8,6 +8,7 @@ import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
 import { testDatabase, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
+import { authorized, expectShowsToken, mintToken } from "./credentials.js"
 import { acmeSales } from "./fixtures/acmeSales.js"
 import { glossaryPlugin, supportWords, term } from "./fixtures/glossary.js"
 import { weekendLoad } from "./fixtures/weekendLoad.js"
@@ -26,6 +27,10 @@ const graphql = async (server: TeamopsServer, query: string, variables: Record<s
   return result.data
 }
 
+/** The server, sending an admin token of a service account, as the guide's request does. */
+const asAdmin = async (server: TeamopsServer) =>
+  authorized(server, await mintToken(server, { service: "sales-check" }, ["admin"]))
+
 /** Boots a server, or answers the message it refused to boot with. */
 const bootFailure = (config: Parameters<typeof createServer>[0]) =>
   createServer(config).then(
@@ -41,6 +46,10 @@ const quoted = (message: string) => {
   expect(guide).toContain(message)
   return message
 }
+
+it("docs/plugins.md says which token its request carries, and where it comes from", () => {
+  expectShowsToken("docs/plugins.md", guide)
+})
 
 it.each(["acmeSales.ts", "glossary.ts", "weekendLoad.ts"])("docs/plugins.md shows fixtures/%s verbatim", (name) => {
   expect(guide).toContain(`\`\`\`ts\n${fixture(name)}\`\`\``)
@@ -60,7 +69,7 @@ describe.each(testDialects())("acme-sales on %s", (dialect) => {
         ...config,
       })
       try {
-        await test(server)
+        await test(await asAdmin(server))
       } finally {
         await server.close()
       }
@@ -200,7 +209,7 @@ describe("boot failures name the plugin", () => {
       const shown = [...guide.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1] as string))
       expect(await ready.json()).toEqual(shown.find((body) => body.status === "degraded"))
       // The rest of the API still serves.
-      expect((await graphql(server, "{ teams { totalCount } }")).teams.totalCount).toBe(0)
+      expect((await graphql(await asAdmin(server), "{ teams { totalCount } }")).teams.totalCount).toBe(0)
     } finally {
       await server.close()
     }
@@ -215,7 +224,7 @@ describe("extension points", () => {
       graphiql: false,
     })
     try {
-      expect((await graphql(server, "{ glossary { word meaning plugin } }")).glossary).toEqual([
+      expect((await graphql(await asAdmin(server), "{ glossary { word meaning plugin } }")).glossary).toEqual([
         { word: "sla", meaning: "How soon a customer must get an answer.", plugin: "support-words" },
         { word: "csat", meaning: "How satisfied customers say they are.", plugin: "support-words" },
       ])
@@ -249,7 +258,8 @@ describe("extension points", () => {
 describe.each(testDialects())("a contributed metric on %s", (dialect) => {
   it("answers metric queries with the report's groups, as MetricValuesRow", async () => {
     const database = await testDatabase(dialect)
-    const server = await createServer({ databaseUrl: database.url, plugins: [orgPlugin, kpiPlugin, weekendLoad] })
+    const booted = await createServer({ databaseUrl: database.url, plugins: [orgPlugin, kpiPlugin, weekendLoad] })
+    const server = await asAdmin(booted)
     try {
       const created = (id: string, at: string) => ({
         id,
