@@ -18,3 +18,12 @@ export const port = Options.integer("port").pipe(
   Options.withFallbackConfig(Config.integer("PORT")),
   Options.withDefault(4000),
 )
+
+/** `--host`, else `TEAMOPS_HOST`, else 127.0.0.1: only this machine, unless the server is put on a network on purpose. */
+export const host = Options.text("host").pipe(
+  Options.withDescription(
+    "Address to listen on (env TEAMOPS_HOST; default 127.0.0.1, this machine only; 0.0.0.0 for every interface)",
+  ),
+  Options.withFallbackConfig(Config.string("TEAMOPS_HOST")),
+  Options.withDefault("127.0.0.1"),
+)

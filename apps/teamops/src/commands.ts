@@ -11,7 +11,7 @@ import { eventsCommand } from "./EventsCommand.js"
 import { historyCommand } from "./HistoryCommand.js"
 import { ladderCommand } from "./LadderCommand.js"
 import { metricCommand } from "./MetricCommand.js"
-import { database, port } from "./Options.js"
+import { database, host, port } from "./Options.js"
 import { orgCommand } from "./OrgCommand.js"
 import { tokenCommand } from "./TokenCommand.js"
 
@@ -51,17 +51,25 @@ const serve = Command.make(
   "serve",
   {
     port,
+    host,
     database,
     demo: Options.boolean("demo").pipe(Options.withDescription("Seed demo data into an empty database")),
   },
-  ({ port, database, demo }) =>
+  ({ port, host, database, demo }) =>
     Effect.scoped(
       Effect.gen(function* () {
         const server = yield* boot(database)
         if (demo && (yield* seeded(server, true))) yield* Effect.logInfo("seeded the demo organisation")
         if (demo) yield* demoTokens(server)
-        const bound = yield* Effect.tryPromise({ try: () => server.listen(port), catch: (e) => listenError(port, e) })
-        yield* Effect.logInfo(`teamops serving http://localhost:${bound}/graphql (database ${server.host.db.location})`)
+        const bound = yield* Effect.tryPromise({
+          try: () => server.listen(port, host),
+          catch: (e) => listenError(port, e),
+        })
+        // The address as bound, so that the line says who can reach the server (an IPv6 one in brackets).
+        const address = host.includes(":") ? `[${host}]` : host
+        yield* Effect.logInfo(
+          `teamops serving http://${address}:${bound}/graphql (database ${server.host.db.location})`,
+        )
         const signal = yield* stopSignal
         yield* Effect.logInfo(`${signal}: shutting down`)
       }),

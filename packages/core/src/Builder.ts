@@ -12,6 +12,7 @@ import type { Access, AuthScopes } from "./Access.js"
 import type { AuditTrail } from "./Audit.js"
 import { auditPlugin } from "./AuditPlugin.js"
 import { ConflictError, InputError, NotFoundError } from "./Errors.js"
+import { maxPageSize } from "./Page.js"
 import type { Run } from "./Resolver.js"
 
 /**
@@ -56,7 +57,18 @@ export const createBuilder = (): Builder => {
       cursorType: "String",
       // A node the caller may not see reads as null, as an unknown id does: each node type's loader decides.
       nodeQueryOptions: { authScopes: { directory: true } },
-      nodesQueryOptions: { authScopes: { directory: true } },
+      nodesQueryOptions: {
+        authScopes: { directory: true },
+        // As many ids as a page holds items: each id is a lookup, and a list has no other bound.
+        resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+          if (ids.length > maxPageSize) {
+            throw new GraphQLError(`ids: at most ${maxPageSize} ids at a time, got ${ids.length}`, {
+              extensions: { code: "BAD_USER_INPUT", limit: "maxPageSize", max: maxPageSize },
+            })
+          }
+          return resolveNodes(ids)
+        },
+      },
     },
     errors: { defaultTypes: [] },
   })

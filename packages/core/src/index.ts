@@ -35,6 +35,7 @@ export {
 } from "./ExtensionPoint.js"
 export { encodeGlobalID, GlobalId } from "./GlobalId.js"
 export { Email, isKey, Key, Name } from "./Keys.js"
+export { LimitsRef } from "./LimitsRef.js"
 export { groupedLoader, keyedLoader, loaderOf, requestLoader } from "./Loader.js"
 export { type Migration, type Migrations, migrate, tablePrefix } from "./Migrations.js"
 export {

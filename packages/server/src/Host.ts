@@ -20,6 +20,8 @@ import { Context, DateTime, Effect, Either, Layer, Logger, ManagedRuntime, Schem
 import { assertValidSchema, type GraphQLSchema, lexicographicSortSchema } from "graphql"
 import { hostMigrations } from "./HostMigrations.js"
 import { hostSchema } from "./HostSchema.js"
+import type { Limits } from "./hardening/Limits.js"
+import type { RateLimitConfig } from "./hardening/RateLimit.js"
 import { orderPlugins } from "./PluginOrder.js"
 
 export interface HostConfig {
@@ -32,6 +34,10 @@ export interface HostConfig {
   readonly pluginConfig?: Readonly<Record<string, unknown>>
   /** Sees every SQL statement (tests count them). */
   readonly onStatement?: (sql: string) => void
+  /** Limits of one request, each defaulting as in `hardening/Limits.ts`; published by `limits { … }`. */
+  readonly limits?: Partial<Limits>
+  /** Requests each caller may send a minute (default 600), per server process. */
+  readonly rateLimit?: RateLimitConfig
 }
 
 export interface PluginStatus {

@@ -9,6 +9,9 @@ import { useAuthentication } from "./access/UseAuthentication.js"
 import { graphiqlOptions, renderGraphiQL, useRootRedirect } from "./GraphiQL.js"
 import { useHealth } from "./Health.js"
 import { bootHost, type Host, type HostConfig } from "./Host.js"
+import type { CorsConfig } from "./hardening/Cors.js"
+import { hardeningPlugins, hardeningSettings } from "./hardening/Hardening.js"
+import type { PersistedOperationsConfig } from "./hardening/PersistedOperations.js"
 import { errorLogger, maskError } from "./MaskedErrors.js"
 
 export interface ServerConfig extends HostConfig {
@@ -16,6 +19,12 @@ export interface ServerConfig extends HostConfig {
   readonly graphiql?: boolean
   /** Accept the company identity provider's access tokens as well as API tokens. */
   readonly sso?: SsoConfig
+  /** The origins whose pages may call the API (default: none; CORS is closed). */
+  readonly cors?: CorsConfig
+  /** Run the operations of a persisted-documents file by hash, and with `only: true` nothing else. */
+  readonly persistedOperations?: PersistedOperationsConfig
+  /** Let callers read the schema (`__schema`), and suggest field names (default: true, false when NODE_ENV=production). */
+  readonly introspection?: boolean
 }
 
 /** A running teamops API, testable in process through `fetch`. */
@@ -24,7 +33,7 @@ export interface TeamopsServer {
   readonly yoga: YogaServerInstance<Record<string, never>, RequestContext>
   /** Answers one HTTP request in process, as the network server would. */
   readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>
-  /** Listens on `port` (0 picks a free one); resolves with the port once bound. */
+  /** Listens on `port` (0 picks a free one) of `hostname` (default 127.0.0.1); resolves with the port once bound. */
   readonly listen: (port: number, hostname?: string) => Promise<number>
   /** Stops listening, lets requests in flight finish, and closes the database. */
   readonly close: () => Promise<void>
@@ -34,6 +43,8 @@ export interface TeamopsServer {
 
 /** Boots the plugins on the configured database and builds the GraphQL server. */
 export const createServer = async (config: ServerConfig): Promise<TeamopsServer> => {
+  // Checked first: a mistake in the limits stops the server before it opens the database.
+  const hardening = hardeningSettings(config)
   const scope = Effect.runSync(Scope.make())
   const booted = await Effect.runPromiseExit(Scope.extend(bootHost(config), scope))
   if (Exit.isFailure(booted)) {
@@ -58,6 +69,8 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
     landingPage: false,
     logging: errorLogger(host.runtime),
     maskedErrors: { maskError },
+    ...hardening.yogaOptions,
+    cors: hardening.cors,
     context: ({ request }) => ({
       request,
       access: requestAccess(host.runtime, principals.get(request) ?? { kind: "anonymous" }),
@@ -65,14 +78,21 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
       loaders: new Map(),
       run: runAs,
     }),
-    plugins: [useHealth(host), ...(graphiql ? [useRootRedirect()] : []), authentication, useAudit(host)],
+    plugins: [
+      useHealth(host),
+      ...(graphiql ? [useRootRedirect()] : []),
+      authentication,
+      ...hardeningPlugins(hardening, principals),
+      useAudit(host),
+    ],
   })
   let http: HttpServer | undefined
   return {
     host,
     yoga,
     fetch: (input, init) => Promise.resolve(yoga.fetch(new Request(input, init))),
-    listen: (port, hostname = "0.0.0.0") =>
+    // Only this machine, unless told otherwise: a server is put on a network on purpose.
+    listen: (port, hostname = "127.0.0.1") =>
       new Promise((resolve, reject) => {
         const server = createHttpServer(yoga)
         server.once("error", reject)

@@ -1,10 +1,24 @@
-import { type Builder, ErrorRef, InputError, listConnection, payload, type SchemaKit, withInput } from "@teamops/core"
+import {
+  type Builder,
+  ErrorRef,
+  InputError,
+  LimitsRef,
+  listConnection,
+  payload,
+  type SchemaKit,
+  withInput,
+} from "@teamops/core"
 import { Effect, Schema } from "effect"
 import { EventBatchRefused, EventLog, type StoredEvent } from "../EventLog.js"
 
+/** The most events one `ingestEvents` takes; a larger batch is refused whole, naming `input.events`. */
+export const ingestBatchSize = 10_000
+
 const IngestInput = Schema.Struct({
   events: Schema.Array(Schema.Unknown).pipe(
-    Schema.maxItems(10_000, { message: () => "expected at most 10,000 events per batch" }),
+    Schema.maxItems(ingestBatchSize, {
+      message: () => `expected at most ${ingestBatchSize.toLocaleString("en")} events per batch`,
+    }),
   ),
 })
 
@@ -57,6 +71,9 @@ export const eventsSchema = (builder: Builder, { run }: SchemaKit) => {
   const IngestEventsInput = builder.inputType("IngestEventsInput", {
     fields: (t) => ({ events: t.field({ type: ["JSON"], required: true, description: "The events of one batch." }) }),
   })
+  builder.objectField(LimitsRef, "ingestBatchSize", (t) =>
+    t.int({ description: "Events in one ingestEvents batch.", resolve: () => ingestBatchSize }),
+  )
   builder.mutationField("ingestEvents", (t) =>
     t.field({
       authScopes: { scope: "events:write" },
