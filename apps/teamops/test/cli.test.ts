@@ -252,7 +252,7 @@ describe("teamops migrate, seed and schema", () => {
     }
     const far = await run(["serve", "--colour", "blue"])
     expect(far.stderr.trim()).toBe(
-      "teamops serve: unknown option --colour (options: --port, --database, --demo); see teamops serve --help",
+      "teamops serve: unknown option --colour (options: --port, --host, --database, --demo); see teamops serve --help",
     )
   })
 

@@ -25,8 +25,18 @@ const read = async (config: string) => {
 
 describe("the server section of teamops.config.js", () => {
   it("reads the examples of docs/security.md", async () => {
-    expect(examples).toHaveLength(2)
-    const limits = await read(examples[0] as string)
+    expect(examples).toHaveLength(3)
+    const sso = await read(examples[0] as string)
+    assertRight(sso.result)
+    expect(sso.result.right).toMatchObject({
+      sso: {
+        issuer: "https://id.acme.example",
+        audience: "teamops",
+        jwksUrl: "https://id.acme.example/.well-known/jwks.json",
+        emailClaim: "email",
+      },
+    })
+    const limits = await read(examples[1] as string)
     assertRight(limits.result)
     expect(limits.result.right).toMatchObject({
       limits: { maxDepth: 10, maxCost: 100000, requestTimeoutMs: 10000 },
@@ -34,7 +44,7 @@ describe("the server section of teamops.config.js", () => {
       cors: { origins: ["https://teamops.example.com"] },
       introspection: false,
     })
-    const persisted = await read(examples[1] as string)
+    const persisted = await read(examples[2] as string)
     assertRight(persisted.result)
     // The file is found from the working directory.
     expect(persisted.result.right.persistedOperations).toEqual({

@@ -4,10 +4,10 @@
 // The references keep the plugins' schema-builder options in the published types.
 import SchemaBuilder, { EnumRef, InterfaceRef, ObjectRef } from "@pothos/core"
 import ErrorsPlugin from "@pothos/plugin-errors"
-import RelayPlugin from "@pothos/plugin-relay"
+import RelayPlugin, { decodeGlobalID } from "@pothos/plugin-relay"
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth"
 import type DataLoader from "dataloader"
-import { GraphQLError } from "graphql"
+import { GraphQLError, type GraphQLResolveInfo, isObjectType } from "graphql"
 import type { Access, AuthScopes } from "./Access.js"
 import type { AuditTrail } from "./Audit.js"
 import { auditPlugin } from "./AuditPlugin.js"
@@ -56,18 +56,33 @@ export const createBuilder = (): Builder => {
       clientMutationId: "omit",
       cursorType: "String",
       // A node the caller may not see reads as null, as an unknown id does: each node type's loader decides.
-      nodeQueryOptions: { authScopes: { directory: true } },
+      // An id of no node type reads as null too, as an id nothing has.
+      nodeQueryOptions: {
+        authScopes: { directory: true },
+        resolve: (_root, { id }, _context, info, resolveNode) => (isNodeType(info, id) ? resolveNode(id) : null),
+      },
       nodesQueryOptions: {
         authScopes: { directory: true },
         // As many ids as a page holds items: each id is a lookup, and a list has no other bound.
-        resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+        resolve: async (_root, { ids }, _context, info, resolveNodes) => {
           if (ids.length > maxPageSize) {
             throw new GraphQLError(`ids: at most ${maxPageSize} ids at a time, got ${ids.length}`, {
               extensions: { code: "BAD_USER_INPUT", limit: "maxPageSize", max: maxPageSize },
             })
           }
-          return resolveNodes(ids)
+          const known = ids.filter((id) => isNodeType(info, id))
+          const found = await resolveNodes(known)
+          return ids.map((id) => (isNodeType(info, id) ? found[known.indexOf(id)] : null))
         },
+      },
+      decodeGlobalID: (globalID) => {
+        try {
+          return decodeGlobalID(globalID)
+        } catch {
+          throw new GraphQLError(`not an id of this API: ${JSON.stringify(globalID.slice(0, 100))}`, {
+            extensions: { code: "BAD_USER_INPUT" },
+          })
+        }
       },
     },
     errors: { defaultTypes: [] },
@@ -111,6 +126,11 @@ export const createBuilder = (): Builder => {
     fields: () => ({}),
   })
   return builder as unknown as Builder
+}
+
+const isNodeType = (info: GraphQLResolveInfo, id: { readonly typename: string }) => {
+  const type = info.schema.getType(id.typename)
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node")
 }
 
 const operationOf = (info: { parentType: { name: string }; fieldName: string }) =>

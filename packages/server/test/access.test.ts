@@ -80,7 +80,7 @@ describe("API tokens", () => {
     const rows = await server.host.db.kysely.selectFrom("teamops_tokens").selectAll().execute()
     expect(rows).toHaveLength(1)
     expect(JSON.stringify(rows)).not.toContain(secret)
-    expect(rows[0].hash).toBe(hashApiToken(secret))
+    expect(rows[0]?.hash).toBe(hashApiToken(secret))
     const answer = await ask(server, `Bearer ${secret}`)
     expect(answer).toEqual({
       status: 200,

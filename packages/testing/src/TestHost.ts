@@ -1,6 +1,5 @@
-import type { Plugin } from "@teamops/core"
+import type { Plugin, TokenScope } from "@teamops/core"
 import { type Dialect, type GraphQLResult, graphql, graphqlData, testDatabase } from "@teamops/core/testing"
-import type { TokenScope } from "@teamops/core"
 import { createServer, createToken, type ServerConfig, type TeamopsServer, type TokenOwner } from "@teamops/server"
 import type { Effect, Exit } from "effect"
 
@@ -62,11 +61,7 @@ export const openTestHost = async (
   })
   const run = <A, E>(effect: Effect.Effect<A, E, any>) => server.host.runtime.runPromise(effect)
   const token = async (owner: TokenOwner, scopes: ReadonlyArray<TokenScope> = []) =>
-    (
-      await run(
-        createToken({ owner, name: "test", scopes, createdAt: new Date(), expiresAt: null }),
-      )
-    ).secret
+    (await run(createToken({ owner, name: "test", scopes, createdAt: new Date(), expiresAt: null }))).secret
   const adminToken = await token({ service: "test-admin" }, ["admin"])
   const as = (secret: string | undefined): TeamopsServer => ({
     ...server,
