@@ -48,7 +48,13 @@ const listening = (server) =>
 
 const serveTeamops = async (databaseUrl) => {
   const { createServer } = await import("@teamops/server")
-  const server = await createServer({ databaseUrl, plugins: await defaultPlugins(), graphiql: false })
+  // The load generator is one client sending as fast as it can: no rate limit would let it.
+  const server = await createServer({
+    databaseUrl,
+    plugins: await defaultPlugins(),
+    graphiql: false,
+    rateLimit: { requestsPerMinute: 1_000_000 },
+  })
   const port = await server.listen(0, "127.0.0.1")
   return { port, close: () => server.close() }
 }

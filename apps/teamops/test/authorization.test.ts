@@ -113,49 +113,26 @@ const checks: Record<string, Check> = {
   auditLog: allowedOr("{ auditLog(first: 1) { totalCount } }"),
 }
 
+// The person's career data, their team's figures and the org chart.
+const careerSeen = {
+  readiness: "seen",
+  assessments: "seen",
+  levelHistory: "seen",
+  assessmentNode: "seen",
+  personalKpis: "seen",
+  teamKpis: "seen",
+  directory: "seen",
+} as const
+
 // Each caller's outcome, in the order of `checks`.
 const expected: Record<Caller, Record<keyof typeof checks, Outcome>> = {
   anonymous: row("unauthenticated"),
-  self: {
-    ...row("forbidden"),
-    readiness: "seen",
-    assessments: "seen",
-    levelHistory: "seen",
-    assessmentNode: "seen",
-    personalKpis: "seen",
-    teamKpis: "seen",
-    departure: "absent",
-    directory: "seen",
-    rate: "SELF",
-  },
-  manager: {
-    ...row("forbidden"),
-    readiness: "seen",
-    assessments: "seen",
-    levelHistory: "seen",
-    assessmentNode: "seen",
-    personalKpis: "seen",
-    teamKpis: "seen",
-    departure: "absent",
-    directory: "seen",
-    rate: "MANAGER",
-    promote: "allowed",
-  },
+  self: { ...row("forbidden"), ...careerSeen, departure: "absent", rate: "SELF" },
+  manager: { ...row("forbidden"), ...careerSeen, departure: "absent", rate: "MANAGER", promote: "allowed" },
   otherManager: { ...hiddenCareer(), teamKpis: "absent", departure: "seen", rate: "PEER" },
   teammate: { ...hiddenCareer(), teamKpis: "seen", rate: "PEER" },
   peoplePartner: { ...hiddenCareer(), teamKpis: "absent", departure: "seen", rate: "PEER", setManager: "allowed" },
-  admin: {
-    ...row("allowed"),
-    readiness: "seen",
-    assessments: "seen",
-    levelHistory: "seen",
-    assessmentNode: "seen",
-    personalKpis: "seen",
-    teamKpis: "seen",
-    departure: "seen",
-    directory: "seen",
-    rate: "PEER",
-  },
+  admin: { ...row("allowed"), ...careerSeen, departure: "seen", rate: "PEER" },
   "events:write": { ...row("forbidden"), ingest: "allowed" },
   "metrics:read": { ...hiddenCareer(), teamKpis: "seen", rate: "forbidden", metric: "allowed" },
   "org:write": { ...hiddenCareer(), teamKpis: "absent", rate: "forbidden", setManager: "allowed" },
