@@ -117,6 +117,9 @@ const salesSchema = (builder, kit) => {
       type: SalesQuotaType,
       nullable: true,
       description: "The person's sales quota, if one is set.",
+      // Seen by the person, their managers and admins; anyone else reads null, as for no quota.
+      authScopes: (person) => ({ careerOf: person.id }),
+      unauthorizedResolver: () => null,
       resolve: (person, _, context) => quotaLoader(context).load(person.id),
     }),
   )
@@ -128,6 +131,8 @@ const salesSchema = (builder, kit) => {
   builder.mutationField("setSalesQuota", (t) =>
     t.field({
       type: PersonRef,
+      // People partners and admins set quotas.
+      authScopes: { people: true },
       args: { input: t.arg({ type: SetSalesQuotaInputType, required: true }) },
       errors: payload("SetSalesQuota", "person", [InputError, NotFoundError]),
       resolve: (_, { input }) =>
