@@ -19,9 +19,17 @@ export const promotionsLoader = groupedLoader(
   (p) => p.personId,
 )
 
+/** Every promotion of each person without its readiness snapshot, oldest first. */
+export const promotionStepsLoader = groupedLoader(
+  "competencies",
+  "promotionSteps",
+  (ids) => Effect.flatMap(PromotionRepo, (r) => r.stepsOfPeople(ids)),
+  (p) => p.personId,
+)
+
 /** The level of a person's latest promotion, or undefined before the first. */
 export const loadCurrentLevel = async (context: RequestContext, personId: string): Promise<LevelAt | undefined> =>
-  currentLevel(await promotionsLoader(context).load(personId))
+  currentLevel(await promotionStepsLoader(context).load(personId))
 
 /** The evidence of each assessment. */
 export const evidenceLoader = groupedLoader(

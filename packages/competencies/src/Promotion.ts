@@ -30,6 +30,9 @@ export interface Promotion {
   readonly effectiveOn: string
 }
 
+/** A promotion without its readiness snapshot: what levels, and time in level, are read from. */
+export type PromotionStep = Omit<Promotion, "readiness">
+
 export const Rationale = Schema.Trim.pipe(
   Schema.nonEmptyString({ message: () => "expected a non-empty text: say why" }),
   Schema.maxLength(4000, { message: () => "expected at most 4000 characters" }),
@@ -54,7 +57,7 @@ export type PromotePersonInput = typeof PromotePersonInput.Type
  * Orders promotions oldest first: by the day they took effect, then by when they were
  * recorded, then by id, which grows with each record.
  */
-export const chronological = (promotions: ReadonlyArray<Promotion>): ReadonlyArray<Promotion> =>
+export const chronological = <P extends PromotionStep>(promotions: ReadonlyArray<P>): ReadonlyArray<P> =>
   [...promotions].sort((a, b) =>
     a.effectiveOn !== b.effectiveOn
       ? a.effectiveOn < b.effectiveOn
@@ -68,7 +71,7 @@ export const chronological = (promotions: ReadonlyArray<Promotion>): ReadonlyArr
   )
 
 /** A person's current level: the level of their latest promotion; undefined before the first. */
-export const currentLevel = (promotions: ReadonlyArray<Promotion>): LevelAt | undefined => {
+export const currentLevel = (promotions: ReadonlyArray<PromotionStep>): LevelAt | undefined => {
   const latest = chronological(promotions).at(-1)
   return latest === undefined ? undefined : { ladderKey: latest.ladderKey, version: latest.version, level: latest.to }
 }
@@ -82,7 +85,7 @@ export const daysBetween = (from: string, to: string) => Math.round((Date.parse(
  * Whole days from the day the latest promotion took effect to `today` (`YYYY-MM-DD`, in the
  * person's time zone): 0 on that day; undefined before the first promotion.
  */
-export const daysInLevel = (promotions: ReadonlyArray<Promotion>, today: string): number | undefined => {
+export const daysInLevel = (promotions: ReadonlyArray<PromotionStep>, today: string): number | undefined => {
   const latest = chronological(promotions).at(-1)
   if (latest === undefined) return undefined
   return Math.max(0, daysBetween(latest.effectiveOn, today))

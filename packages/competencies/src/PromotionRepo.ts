@@ -5,8 +5,14 @@ import { Context, DateTime, Effect, Either, Layer } from "effect"
 import type { Kysely } from "kysely"
 import { dayOfHistory, personExists, publishedVersion } from "./AssessmentRepo.js"
 import type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
-import { chronological, currentLevel, type PromotePersonInput, type Promotion } from "./Promotion.js"
-import { encodeReadiness, promotionsOf, toPromotion } from "./PromotionRows.js"
+import {
+  chronological,
+  currentLevel,
+  type PromotePersonInput,
+  type Promotion,
+  type PromotionStep,
+} from "./Promotion.js"
+import { encodeReadiness, promotionsOf, stepsOf, toPromotion } from "./PromotionRows.js"
 import { ReadinessReader } from "./ReadinessReader.js"
 
 type Failure = InputError | NotFoundError | ConflictError | DbError
@@ -23,6 +29,8 @@ export interface PromotionRepoService {
   readonly promote: (input: PromotePersonInput) => Effect.Effect<Promotion, Failure>
   /** Every promotion of the people, oldest first per person, in one statement. */
   readonly ofPeople: (personIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Promotion>, DbError>
+  /** The same without the readiness snapshots. */
+  readonly stepsOfPeople: (personIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<PromotionStep>, DbError>
 }
 
 export class PromotionRepo extends Context.Tag("@teamops/competencies/PromotionRepo")<
@@ -99,7 +107,11 @@ export class PromotionRepo extends Context.Tag("@teamops/competencies/PromotionR
           }),
         )
 
-      return { promote, ofPeople: (personIds) => promotionsOf(db, personIds) }
+      return {
+        promote,
+        ofPeople: (personIds) => promotionsOf(db, personIds),
+        stepsOfPeople: (personIds) => stepsOf(db, personIds),
+      }
     }),
   )
 }

@@ -2,7 +2,7 @@ import type { DbError, DbService } from "@teamops/core"
 import { Effect, Schema } from "effect"
 import type { Kysely } from "kysely"
 import type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
-import type { Promotion } from "./Promotion.js"
+import type { Promotion, PromotionStep } from "./Promotion.js"
 import { Readiness } from "./Readiness.js"
 
 type Row = CompetenciesDatabase["competencies_promotions"]
@@ -11,7 +11,9 @@ type Row = CompetenciesDatabase["competencies_promotions"]
 const decodeReadiness = Schema.decodeSync(Schema.parseJson(Readiness))
 export const encodeReadiness = Schema.encodeSync(Schema.parseJson(Readiness))
 
-export const toPromotion = (row: Omit<Row, "id"> & { id: number }): Promotion => ({
+type StepRow = Omit<Row, "id" | "readiness"> & { id: number }
+
+const toStep = (row: StepRow): PromotionStep => ({
   id: String(row.id),
   personId: row.person_id,
   ladderKey: row.ladder_key,
@@ -22,28 +24,61 @@ export const toPromotion = (row: Omit<Row, "id"> & { id: number }): Promotion =>
       : { ladderKey: row.from_ladder_key, version: Number(row.from_version), level: row.from_level },
   to: row.to_level,
   rationale: row.rationale,
-  readiness: decodeReadiness(row.readiness),
   at: row.at,
   effectiveOn: row.effective_on,
 })
+
+export const toPromotion = (row: StepRow & { readiness: string }): Promotion => ({
+  ...toStep(row),
+  readiness: decodeReadiness(row.readiness),
+})
+
+const stepColumns = [
+  "id",
+  "person_id",
+  "ladder_key",
+  "version",
+  "from_ladder_key",
+  "from_version",
+  "from_level",
+  "to_level",
+  "rationale",
+  "at",
+  "effective_on",
+] as const
+
+/** The promotions of the people, oldest first per person, with or without their readiness snapshots. */
+const rowsOf = (db: DbService, personIds: ReadonlyArray<string>, withReadiness: boolean) =>
+  db.query((k: Kysely<CompetenciesDatabase>) =>
+    personIds.length === 0
+      ? Promise.resolve([])
+      : k
+          .selectFrom("competencies_promotions")
+          .select(stepColumns)
+          .$if(withReadiness, (q) => q.select("readiness"))
+          .where("person_id", "in", personIds)
+          .orderBy("person_id")
+          .orderBy("effective_on")
+          .orderBy("at")
+          .orderBy("id")
+          .execute(),
+  )
 
 /** Every promotion of the people, oldest first per person, in one statement. */
 export const promotionsOf = (
   db: DbService,
   personIds: ReadonlyArray<string>,
 ): Effect.Effect<ReadonlyArray<Promotion>, DbError> =>
-  db
-    .query((k: Kysely<CompetenciesDatabase>) =>
-      personIds.length === 0
-        ? Promise.resolve([])
-        : k
-            .selectFrom("competencies_promotions")
-            .selectAll()
-            .where("person_id", "in", personIds)
-            .orderBy("person_id")
-            .orderBy("effective_on")
-            .orderBy("at")
-            .orderBy("id")
-            .execute(),
-    )
-    .pipe(Effect.map((rows) => rows.map(toPromotion)))
+  Effect.map(rowsOf(db, personIds, true), (rows) =>
+    rows.map((row) => toPromotion(row as StepRow & { readiness: string })),
+  )
+
+/**
+ * Every promotion of the people without the readiness snapshots, in one statement: a
+ * snapshot weighs far more than the step, and levels and time in level do not read it.
+ */
+export const stepsOf = (
+  db: DbService,
+  personIds: ReadonlyArray<string>,
+): Effect.Effect<ReadonlyArray<PromotionStep>, DbError> =>
+  Effect.map(rowsOf(db, personIds, false), (rows) => rows.map(toStep))

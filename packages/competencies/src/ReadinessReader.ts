@@ -5,7 +5,7 @@ import { AssessmentRepo, type LatestRating } from "./AssessmentRepo.js"
 import type { VersionChanges } from "./CompetencyMapping.js"
 import { type NoNextLevel, nextLevelOfPerson, type PersonNextLevel } from "./NextLevel.js"
 import { currentLevel, type LevelAt } from "./Promotion.js"
-import { promotionsOf } from "./PromotionRows.js"
+import { stepsOf } from "./PromotionRows.js"
 import { assessReadiness, type EvidenceTally, type Readiness } from "./Readiness.js"
 
 /** Readiness of one person for one level of the latest published version of a ladder. */
@@ -203,7 +203,7 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
       const forPeople: ReadinessReaderService["forPeople"] = (personIds, level, ladderKey) =>
         Effect.gen(function* () {
           if (ladderKey !== undefined) return yield* of(personIds.map((personId) => ({ personId, ladderKey, level })))
-          const promotions = yield* promotionsOf(db, personIds)
+          const promotions = yield* stepsOf(db, personIds)
           const ladderOf = new Map<string, string>()
           for (const personId of personIds) {
             const current = currentLevel(promotions.filter((p) => p.personId === personId))

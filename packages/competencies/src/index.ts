@@ -17,6 +17,7 @@ export {
   loadCurrentLevel,
   loadNextLevel,
   nextReadinessLoader,
+  promotionStepsLoader,
   promotionsLoader,
   readinessLoader,
   recordedAsLoader,
@@ -42,6 +43,7 @@ export {
   type LevelAt,
   PromotePersonInput,
   type Promotion,
+  type PromotionStep,
 } from "./Promotion.js"
 export { PromotionRepo, type PromotionRepoService } from "./PromotionRepo.js"
 export { competenciesPlugin } from "./plugin.js"

@@ -47,3 +47,13 @@ export const dialectOf = (db: Kysely<any>): DialectCapabilities => (isPostgres(d
 
 /** The bytewise collation of the store behind `db` (see {@link DialectCapabilities.binaryCollation}). */
 export const binaryCollation = (db: Kysely<any>) => dialectOf(db).binaryCollation
+
+/**
+ * A list of texts as one bound parameter, for `where(column, "in", textList(db.dialect, ids))`: one
+ * statement whatever the length of the list, where inlining each value would need a
+ * parameter apiece (and chunks of statements past the store's limit).
+ */
+export const textList = (dialect: Dialect, values: ReadonlyArray<string>): RawBuilder<string> =>
+  dialect === "postgres"
+    ? sql<string>`(select unnest(${[...values]}::text[]))`
+    : sql<string>`(select value from json_each(${JSON.stringify(values)}))`

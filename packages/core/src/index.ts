@@ -22,7 +22,7 @@ export {
   parseDatabaseUrl,
 } from "./Db.js"
 export { decodeInput, toInputError, withInput } from "./Decode.js"
-export { binaryCollation, type Dialect, type DialectCapabilities, dialectOf } from "./Dialect.js"
+export { binaryCollation, type Dialect, type DialectCapabilities, dialectOf, textList } from "./Dialect.js"
 export { Directory, type DirectoryEntry } from "./Directory.js"
 export { ConflictError, DbError, DbErrorReason, InputError, NotFoundError, PluginError } from "./Errors.js"
 export {

@@ -88,10 +88,7 @@ const concurrency: MetricDefinition = {
       const [start, end] = [Math.max(window.from, earliest), Math.min(window.to, window.asOf)]
       if (start >= end) return []
       const spans = yield* context.facts.spansBetween(start, end)
-      const timelines = yield* context.facts.complexityOf(
-        [...new Set(spans.map((s) => s.conversation_id))],
-        window.asOf,
-      )
+      const timelines = yield* context.facts.complexityOfSpansBetween(start, end, window.asOf)
 
       const byTeam = query.groupBy.includes("team")
       const byPerson = query.groupBy.includes("person")

@@ -120,7 +120,7 @@ type Measure = (c: CycleRow, team: string | null) => { calendar: number; busines
 /** A metric measured on resolved cycles at their resolution, open cycles counted at their start. */
 const untilResolution = (
   key: string,
-  measure: (context: ReportContext, resolved: ReadonlyArray<CycleRow>) => Effect.Effect<Measure, DbError>,
+  measure: (context: ReportContext) => Effect.Effect<Measure, DbError>,
 ): MetricDefinition => {
   const definition: MetricDefinition = {
     key,
@@ -129,8 +129,7 @@ const untilResolution = (
       Effect.gen(function* () {
         const asOf = context.window.asOf
         const { cycles, timelines } = yield* loadCycles(context, ["start", "resolution"])
-        const resolved = cycles.filter((c) => inWindow(context, resolvedAt(c, asOf)))
-        const lengthOf = yield* measure(context, resolved)
+        const lengthOf = yield* measure(context)
         const groups = groupsOf(context, () => ({ ...durations(), open: 0 }))
         eachCycle(
           context,
@@ -167,8 +166,8 @@ const resolutionTime = untilResolution("resolution_time", (context) =>
 )
 
 /** Time assigned to a person within the cycle; business time by the calendar in force at the cycle's start. */
-const handlingTime = untilResolution("handling_time", (context, resolved) =>
-  Effect.map(context.facts.spansOf([...new Set(resolved.map((c) => c.conversation_id))]), (spans) => {
+const handlingTime = untilResolution("handling_time", (context) =>
+  Effect.map(context.facts.spansOfResolved(context.window), (spans) => {
     const byCycle = new Map<string, Array<{ start: number; end: number }>>()
     for (const s of spans) {
       if (s.end_at === null) continue

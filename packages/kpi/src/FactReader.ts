@@ -1,9 +1,10 @@
-import { Db, type DbError, type DbService } from "@teamops/core"
+import { Db, type DbError, type DbService, type Dialect, textList } from "@teamops/core"
 import { PersonRepo, type PersonRepoService } from "@teamops/org"
 import { Context, Effect, Layer } from "effect"
 import type { ExpressionBuilder, Kysely } from "kysely"
 import type { Complexity } from "./Event.js"
 import type { KpiDatabase } from "./KpiDatabase.js"
+import { sharedFacts } from "./SharedFacts.js"
 
 /** The instants a report reads between: basis instants in `[from, to)`, events up to `asOf`. */
 export interface Window {
@@ -28,6 +29,15 @@ export interface ComplexityChange {
   readonly complexity: Complexity
 }
 
+/**
+ * The owners a request reports on: rows owned by anyone else may be left out of what is read
+ * (a report still groups what it reads, so a scope only saves work). Absent: everyone.
+ */
+export interface FactScope {
+  readonly teams?: ReadonlyArray<string>
+  readonly people?: ReadonlyArray<string>
+}
+
 export interface FactReaderService {
   /** Cycles started up to `asOf` whose start or resolution (each as asked) falls in the window. */
   readonly cycles: (
@@ -39,6 +49,8 @@ export interface FactReaderService {
   readonly replies: (window: Window) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_replies"] & OwnerNow>, DbError>
   /** Ratings from `from` up to `asOf`, with the owner of the cycle they belong to. */
   readonly ratings: (window: Window) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_ratings"] & OwnerNow>, DbError>
+  /** Assignment spans of the cycles resolved in the window. */
+  readonly spansOfResolved: (window: Window) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_spans"]>, DbError>
   /** Assignment spans of these conversations. */
   readonly spansOf: (
     conversationIds: ReadonlyArray<string>,
@@ -50,6 +62,12 @@ export interface FactReaderService {
     conversationIds: ReadonlyArray<string>,
     asOf: number,
   ) => Effect.Effect<ReadonlyMap<string, ReadonlyArray<ComplexityChange>>, DbError>
+  /** The complexity changes up to `asOf` of the conversations with a span that meets `[start, end)`. */
+  readonly complexityOfSpansBetween: (
+    start: number,
+    end: number,
+    asOf: number,
+  ) => Effect.Effect<ReadonlyMap<string, ReadonlyArray<ComplexityChange>>, DbError>
   /** Reviews in the window, with the team of the conversation at the review and the reviewee's own team. */
   readonly reviews: (window: Window) => Effect.Effect<ReadonlyArray<ReviewRow>, DbError>
   readonly proactive: (window: Window) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_proactive"]>, DbError>
@@ -57,6 +75,11 @@ export interface FactReaderService {
   readonly views: (window: Window) => Effect.Effect<ReadonlyArray<ViewRow>, DbError>
   /** The instant of the earliest event up to `asOf`. */
   readonly earliest: (asOf: number) => Effect.Effect<number | undefined, DbError>
+  /**
+   * A reader for the reports of one request: it reads only what `scope` owns, and reads each
+   * fact once however many metrics ask for it (see {@link sharedFacts}).
+   */
+  readonly shared: (scope?: FactScope) => FactReaderService
 }
 
 export interface OwnerNow {
@@ -77,12 +100,11 @@ export type ViewRow = KpiDatabase["kpi_article_views"] & { readonly followed: nu
 export class FactReader extends Context.Tag("@teamops/kpi/FactReader")<FactReader, FactReaderService>() {
   static readonly layer = Layer.effect(
     FactReader,
-    Effect.zipWith(Db, PersonRepo, (db, people) => makeFactReader(db, people)),
+    Effect.zipWith(Db, PersonRepo, (db, people) => makeFactReader(db, people, {})),
   )
 }
 
 const day = 86_400_000
-const chunkSize = 500
 
 type Eb = ExpressionBuilder<KpiDatabase & { c: KpiDatabase["kpi_cycles"] }, "c">
 
@@ -107,26 +129,60 @@ const assignedAt = (eb: Eb, column: "person_email" | "team_key", asOf: number) =
     )
     .end()
 
-const makeFactReader = (db: DbService, people: PersonRepoService): FactReaderService => {
+/**
+ * Whether the cycle `c` is owned within `scope` as of `asOf`: by the owner it ended with once
+ * resolved, else by its assignment then (the rule of `ownerOf`). `undefined` for everyone.
+ */
+const ownedWithin = (eb: Eb, dialect: Dialect, scope: FactScope, asOf: number) => {
+  const terms = (
+    [
+      ["teams", "owner_team", "team_key"],
+      ["people", "owner_email", "person_email"],
+    ] as const
+  ).flatMap(([key, ended, assigned]) => {
+    const owners = scope[key]
+    if (owners === undefined) return []
+    const list = textList(dialect, owners) as never
+    return [
+      eb.or([
+        eb.and([eb("c.resolved_at", "<=", asOf), eb(`c.${ended}`, "in", list)]),
+        eb.and([
+          eb.or([eb("c.resolved_at", "is", null), eb("c.resolved_at", ">", asOf)]),
+          eb(assignedAt(eb, assigned, asOf), "in", list),
+        ]),
+      ]),
+    ]
+  })
+  return terms.length === 0 ? undefined : eb.and(terms)
+}
+
+const makeFactReader = (db: DbService, people: PersonRepoService, scope: FactScope): FactReaderService => {
   const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
-  const inChunks = <T, R>(
-    ids: ReadonlyArray<T>,
-    work: (part: ReadonlyArray<T>) => Effect.Effect<ReadonlyArray<R>, DbError>,
-  ) =>
-    Effect.map(
-      Effect.forEach(
-        Array.from({ length: Math.ceil(ids.length / chunkSize) }, (_, i) =>
-          ids.slice(i * chunkSize, (i + 1) * chunkSize),
-        ),
-        work,
-      ),
-      (parts) => parts.flat(),
-    )
+  const owned = (eb: Eb, asOf: number) => ownedWithin(eb, db.dialect, scope, asOf) ?? eb.lit(true)
+  const ids = (values: ReadonlyArray<string>) => textList(db.dialect, values) as never
 
   const ownerNow = (eb: Eb, asOf: number) => [
     assignedAt(eb, "person_email", asOf).as("owner_email_now"),
     assignedAt(eb, "team_key", asOf).as("owner_team_now"),
   ]
+
+  /** Cycles started up to `asOf` whose basis instants fall in the window. */
+  const inWindow = (eb: Eb, window: Window, bases: ReadonlyArray<CycleBasis>) =>
+    eb.and([
+      eb("c.start_at", "<=", window.asOf),
+      eb.or(
+        bases.map((basis) =>
+          basis === "start"
+            ? eb.and([eb("c.start_at", ">=", window.from), eb("c.start_at", "<", window.to)])
+            : eb.and([
+                eb("c.resolved_at", ">=", window.from),
+                eb("c.resolved_at", "<", window.to),
+                eb("c.resolved_at", "<=", window.asOf),
+              ]),
+        ),
+      ),
+      owned(eb, window.asOf),
+    ])
 
   /** Rows of a per-cycle table whose `column` is in `[from, to)` and up to `asOf`, with their cycle's owner. */
   const withOwner = <T extends "kpi_replies" | "kpi_ratings">(
@@ -147,10 +203,32 @@ const makeFactReader = (db: DbService, people: PersonRepoService): FactReaderSer
         .where(`r.${column}`, ">=", window.from)
         .where(`r.${column}`, "<", to)
         .where(`r.${column}`, "<=", window.asOf)
+        .where((eb: Eb) => owned(eb, window.asOf))
         .execute(),
     ) as Effect.Effect<ReadonlyArray<any>, DbError>
 
-  return {
+  /** Spans that meet `[start, end)`: those ending after `start`, and those still running. */
+  const spansMeeting = (k: Kysely<KpiDatabase>, start: number, end: number) => {
+    const mine = (q: any) =>
+      q
+        .$if(scope.teams !== undefined, (w: any) => w.where("s.team_key", "in", ids(scope.teams ?? [])))
+        .$if(scope.people !== undefined, (w: any) => w.where("s.person_email", "in", ids(scope.people ?? [])))
+    const spans = k.selectFrom("kpi_spans as s").selectAll("s").where("s.start_at", "<", end)
+    return mine(spans.where("s.end_at", ">", start)).unionAll(mine(spans.where("s.end_at", "is", null)))
+  }
+
+  /** Complexity changes up to `asOf` by conversation, in order, of the rows a statement read. */
+  const byConversation = (rows: ReadonlyArray<KpiDatabase["kpi_complexity"]>) => {
+    const out = new Map<string, Array<ComplexityChange>>()
+    for (const row of rows) {
+      const list = out.get(row.conversation_id) ?? []
+      list.push({ at: Number(row.at), seq: Number(row.seq), complexity: row.complexity as Complexity })
+      out.set(row.conversation_id, list)
+    }
+    return out
+  }
+
+  const reader: FactReaderService = {
     cycles: (window, bases, options = {}) =>
       query((k) =>
         k
@@ -168,20 +246,7 @@ const makeFactReader = (db: DbService, people: PersonRepoService): FactReaderSer
                 .as("rated_at"),
             ),
           )
-          .where("c.start_at", "<=", window.asOf)
-          .where((eb) =>
-            eb.or(
-              bases.map((basis) =>
-                basis === "start"
-                  ? eb.and([eb("c.start_at", ">=", window.from), eb("c.start_at", "<", window.to)])
-                  : eb.and([
-                      eb("c.resolved_at", ">=", window.from),
-                      eb("c.resolved_at", "<", window.to),
-                      eb("c.resolved_at", "<=", window.asOf),
-                    ]),
-              ),
-            ),
-          )
+          .where((eb) => inWindow(eb, window, bases))
           .execute(),
       ) as Effect.Effect<ReadonlyArray<CycleRow>, DbError>,
 
@@ -190,46 +255,56 @@ const makeFactReader = (db: DbService, people: PersonRepoService): FactReaderSer
     // A later rating in the window can replace an earlier one: read up to `asOf`, not `to`.
     ratings: (window) => withOwner("kpi_ratings", window, "at", Number.MAX_SAFE_INTEGER),
 
-    spansOf: (ids) =>
-      inChunks(ids, (part) =>
-        query((k) => k.selectFrom("kpi_spans").selectAll().where("conversation_id", "in", part).execute()),
-      ),
-
-    spansBetween: (start, end) =>
+    spansOfResolved: (window) =>
       query((k) =>
         k
-          .selectFrom("kpi_spans")
-          .selectAll()
-          .where("start_at", "<", end)
-          .where((eb) => eb.or([eb("end_at", "is", null), eb("end_at", ">", start)]))
+          .selectFrom("kpi_spans as s")
+          .innerJoin("kpi_cycles as c", (j) =>
+            j.onRef("c.conversation_id", "=", "s.conversation_id").onRef("c.cycle", "=", "s.cycle"),
+          )
+          .selectAll("s")
+          .where((eb) => inWindow(eb, window, ["resolution"]))
           .execute(),
       ),
 
-    complexityOf: (ids, asOf) =>
-      Effect.map(
-        inChunks(ids, (part) =>
-          query((k) =>
+    spansOf: (conversationIds) =>
+      conversationIds.length === 0
+        ? Effect.succeed([])
+        : query((k) =>
+            k.selectFrom("kpi_spans").selectAll().where("conversation_id", "in", ids(conversationIds)).execute(),
+          ),
+
+    spansBetween: (start, end) => query((k) => spansMeeting(k, start, end).execute()),
+
+    complexityOf: (conversationIds, asOf) =>
+      conversationIds.length === 0
+        ? Effect.succeed(new Map())
+        : query((k) =>
             k
               .selectFrom("kpi_complexity")
               .selectAll()
-              .where("conversation_id", "in", part)
+              .where("conversation_id", "in", ids(conversationIds))
               .where("at", "<=", asOf)
+              .orderBy("conversation_id")
               .orderBy("at")
               .orderBy("seq")
               .execute(),
-          ),
-        ),
-        (rows) => {
-          const out = new Map<string, Array<ComplexityChange>>()
-          for (const row of rows) {
-            const list = out.get(row.conversation_id) ?? []
-            list.push({ at: Number(row.at), seq: Number(row.seq), complexity: row.complexity as Complexity })
-            out.set(row.conversation_id, list)
-          }
-          return out
-        },
-      ),
+          ).pipe(Effect.map(byConversation)),
 
+    complexityOfSpansBetween: (start, end, asOf) =>
+      query((k) =>
+        k
+          .selectFrom("kpi_complexity as x")
+          .selectAll("x")
+          .where("x.conversation_id", "in", (eb) =>
+            eb.selectFrom(spansMeeting(k, start, end).as("m")).select("m.conversation_id"),
+          )
+          .where("x.at", "<=", asOf)
+          .orderBy("x.conversation_id")
+          .orderBy("x.at")
+          .orderBy("x.seq")
+          .execute(),
+      ).pipe(Effect.map(byConversation)),
     // The reviewee's own team comes from org, for the reviews whose conversation has none.
     reviews: (window) =>
       Effect.gen(function* () {
@@ -259,7 +334,7 @@ const makeFactReader = (db: DbService, people: PersonRepoService): FactReaderSer
             .execute(),
         )
         const teamless = [...new Set(rows.filter((r) => r.conversation_team == null).map((r) => r.reviewee as string))]
-        const teams = yield* people.teamKeysOf(teamless)
+        const teams = teamless.length === 0 ? new Map<string, string>() : yield* people.teamKeysOf(teamless)
         return rows.map((r) => ({
           ...r,
           reviewee_team: teams.get(r.reviewee) ?? null,
@@ -274,6 +349,8 @@ const makeFactReader = (db: DbService, people: PersonRepoService): FactReaderSer
           .where("at", ">=", window.from)
           .where("at", "<", window.to)
           .where("at", "<=", window.asOf)
+          .$if(scope.teams !== undefined, (q) => q.where("team_key", "in", ids(scope.teams ?? [])))
+          .$if(scope.people !== undefined, (q) => q.where("person_email", "in", ids(scope.people ?? [])))
           .execute(),
       ),
 
@@ -315,5 +392,8 @@ const makeFactReader = (db: DbService, people: PersonRepoService): FactReaderSer
           .where("at", "<=", asOf)
           .executeTakeFirst(),
       ).pipe(Effect.map((row) => (row?.at == null ? undefined : Number(row.at)))),
+
+    shared: (within = {}) => sharedFacts(makeFactReader(db, people, within)),
   }
+  return reader
 }

@@ -3,7 +3,7 @@ import { Clock, Context, Effect, Layer, Schema } from "effect"
 import { CalendarRepo } from "./CalendarRepo.js"
 import { concurrencyMetrics } from "./Concurrency.js"
 import { cycleMetrics } from "./CycleMetrics.js"
-import { FactReader } from "./FactReader.js"
+import { FactReader, type FactScope } from "./FactReader.js"
 import { compareLabels } from "./Grouping.js"
 import type { MetricQuery } from "./MetricQuery.js"
 import { qualityMetrics } from "./QualityMetrics.js"
@@ -50,6 +50,21 @@ export interface MetricsService {
     query: MetricQuery,
     at?: ReadonlyArray<string>,
   ) => Effect.Effect<ReadonlyArray<ReportRow>, InputError | DbError>
+  /**
+   * The rows of several queries, read together: the calendars once, and each fact once for
+   * every query asking for it (the metrics of a dashboard share their window's facts).
+   */
+  readonly reports: (
+    queries: ReadonlyArray<MetricQuery>,
+    options?: ReportOptions,
+  ) => Effect.Effect<ReadonlyArray<ReadonlyArray<ReportRow>>, InputError | DbError>
+}
+
+export interface ReportOptions {
+  /** Where the queries came from, in messages (`["query"]` for a GraphQL argument). */
+  readonly at?: ReadonlyArray<string>
+  /** The owners whose rows are wanted: rows of others may be left out. */
+  readonly scope?: FactScope
 }
 
 export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, MetricsService>() {
@@ -62,23 +77,36 @@ export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, Metric
       const definitions = new Map([...builtInMetrics, ...contributed].map((d) => [d.key, d]))
       const keys = [...definitions.keys()]
 
-      const report = (query: MetricQuery, at: ReadonlyArray<string> = []) =>
-        Effect.gen(function* () {
-          const definition = definitions.get(query.metric)
-          if (definition === undefined) {
-            const path = [...at, "metric"]
-            return yield* new InputError({
-              message: `${path.join(".")}: unknown metric ${JSON.stringify(query.metric)} (known: ${keys.join(", ")})`,
-              path,
-            })
-          }
-          const asOf = query.asOf ?? (yield* Clock.currentTimeMillis)
-          const window = { from: query.from ?? -far, to: query.to ?? far, asOf }
-          const calendars = yield* calendarRepo.all
-          const rows = yield* definition.evaluate({ query, window, facts, calendars })
-          return [...rows].sort((a, b) => compareLabels(query.groupBy, a, b))
+      const definitionOf = (query: MetricQuery, at: ReadonlyArray<string>) => {
+        const definition = definitions.get(query.metric)
+        if (definition !== undefined) return Effect.succeed(definition)
+        const path = [...at, "metric"]
+        return new InputError({
+          message: `${path.join(".")}: unknown metric ${JSON.stringify(query.metric)} (known: ${keys.join(", ")})`,
+          path,
         })
-      return { keys, report }
+      }
+
+      const reports = (queries: ReadonlyArray<MetricQuery>, options: ReportOptions = {}) =>
+        Effect.gen(function* () {
+          const at = options.at ?? []
+          const asked = yield* Effect.forEach(queries, (query) => definitionOf(query, at))
+          const now = yield* Clock.currentTimeMillis
+          // One read of the calendars and of each fact, whatever the number of metrics.
+          const calendars = yield* calendarRepo.all
+          const shared = facts.shared(options.scope)
+          return yield* Effect.forEach(queries, (query, i) => {
+            const window = { from: query.from ?? -far, to: query.to ?? far, asOf: query.asOf ?? now }
+            return Effect.map(
+              (asked[i] as MetricDefinition).evaluate({ query, window, facts: shared, calendars }),
+              (rows) => [...rows].sort((a, b) => compareLabels(query.groupBy, a, b)),
+            )
+          })
+        })
+
+      const report = (query: MetricQuery, at: ReadonlyArray<string> = []) =>
+        Effect.map(reports([query], { at }), (rows) => rows[0] as ReadonlyArray<ReportRow>)
+      return { keys, report, reports }
     }),
   )
 }

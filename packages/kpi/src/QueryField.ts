@@ -1,5 +1,6 @@
 import { decodeInput } from "@teamops/core"
 import { Effect } from "effect"
+import type { FactScope } from "./FactReader.js"
 import { MetricQuery } from "./MetricQuery.js"
 import { Metrics } from "./MetricReport.js"
 
@@ -15,4 +16,11 @@ const withoutNulls = (raw: Record<string, unknown>) =>
 export const reportRows = (raw: Record<string, unknown>, at: ReadonlyArray<string>) =>
   Effect.flatMap(decodeInput(MetricQuery, at)(withoutNulls(raw)), (query) =>
     Effect.flatMap(Metrics, (m) => m.report(query, at)),
+  )
+
+/** The rows of several queries given as GraphQL arguments, read together for the owners of `scope`. */
+export const reportRowsOfMany = (raws: ReadonlyArray<Record<string, unknown>>, scope: FactScope) =>
+  Effect.flatMap(
+    Effect.forEach(raws, (raw) => decodeInput(MetricQuery, [])(withoutNulls(raw))),
+    (queries) => Effect.flatMap(Metrics, (m) => m.reports(queries, { scope })),
   )

@@ -1,4 +1,5 @@
 import { loaderOf, type RequestContext } from "@teamops/core"
+import type { FactScope } from "./FactReader.js"
 import type { ReportRow } from "./ReportContext.js"
 
 /** The metrics `kpis` answers when not told which. */
@@ -20,25 +21,33 @@ export const kpiKeys = [
 
 /**
  * The kpi rows of one team (by key) or person (by email). Every team or person of a request
- * asking the same question shares one report per metric, grouped by team or person, so the
- * statements sent do not grow with the number of teams or people listed.
+ * asking the same question shares one read of the facts for all the metrics, limited to the
+ * teams or people listed, so the statements sent grow neither with the number of metrics nor
+ * with the number of teams or people.
  */
 export const kpisOf = (
   owner: "team" | "person",
   key: string,
   args: Record<string, unknown>,
   context: RequestContext,
-  report: (query: unknown) => Promise<ReadonlyArray<ReportRow>>,
+  reports: (
+    queries: ReadonlyArray<Record<string, unknown>>,
+    scope: FactScope,
+  ) => Promise<ReadonlyArray<ReadonlyArray<ReportRow>>>,
 ): Promise<ReadonlyArray<ReportRow>> => {
   const { metrics, groupBy, ...rest } = args
   const byPeriod = Array.isArray(groupBy) && groupBy.includes("period")
   const question = JSON.stringify([owner, metrics, byPeriod, rest])
   return loaderOf<string, ReadonlyArray<ReportRow>>(context, `kpi.kpis:${question}`, async (keys) => {
     const asked = (metrics as ReadonlyArray<string> | null | undefined) ?? kpiKeys
-    const reports = await Promise.all(
-      asked.map((metric) => report({ ...rest, metric, groupBy: byPeriod ? [owner, "period"] : [owner] })),
-    )
-    const rows = reports.flat()
-    return keys.map((k) => rows.filter((row) => row[owner] === k))
+    const queries = asked.map((metric) => ({ ...rest, metric, groupBy: byPeriod ? [owner, "period"] : [owner] }))
+    const rows = (await reports(queries, owner === "team" ? { teams: keys } : { people: keys })).flat()
+    const byOwner = new Map<unknown, Array<ReportRow>>()
+    for (const row of rows) {
+      const list = byOwner.get(row[owner])
+      if (list === undefined) byOwner.set(row[owner], [row])
+      else list.push(row)
+    }
+    return keys.map((k) => byOwner.get(k) ?? [])
   }).load(key)
 }

@@ -1,6 +1,7 @@
 import { Db, type DbError, type DbService, NotFoundError } from "@teamops/core"
 import { Context, DateTime, Effect, Layer } from "effect"
 import type { Kysely } from "kysely"
+import { DecodedCache } from "./DecodedCache.js"
 import { effectiveLadder } from "./EffectiveLadder.js"
 import type { LadderDocument } from "./Ladder.js"
 import { LadderFileError } from "./LadderFile.js"
@@ -52,13 +53,20 @@ export class LadderRepo extends Context.Tag("@teamops/roles/LadderRepo")<LadderR
 
 type VersionRow = RolesDatabase["roles_ladder_versions"]
 
-const toVersion = (row: VersionRow): LadderVersion => ({
-  ladderKey: row.ladder_key,
-  version: row.version,
-  publishedAt: row.published_at,
-  document: decodeDocument(row.document),
-  effective: decodeDocument(row.effective),
-})
+/**
+ * Decoded documents by version row. A row's documents never change once written (a new draft
+ * is a new row; publishing only numbers it), so a row id always decodes to the same ladder,
+ * and decoding a large ladder again on every read would dominate the readers that need it.
+ */
+const decoded = new DecodedCache<{ document: LadderDocument; effective: LadderDocument }>(256)
+
+const toVersion = (row: VersionRow): LadderVersion => {
+  const documents = decoded.get(row.id, () => ({
+    document: decodeDocument(row.document),
+    effective: decodeDocument(row.effective),
+  }))
+  return { ladderKey: row.ladder_key, version: row.version, publishedAt: row.published_at, ...documents }
+}
 
 const noLadder = (key: string) => new NotFoundError({ entity: "Ladder", key, message: `no ladder with key "${key}"` })
 

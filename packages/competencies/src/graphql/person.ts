@@ -7,6 +7,7 @@ import {
   loadCurrentLevel,
   loadNextLevel,
   nextReadinessLoader,
+  promotionStepsLoader,
   promotionsLoader,
   readinessLoader,
   recordedAsLoader,
@@ -80,7 +81,7 @@ export const personFields = (
       description:
         "Whole days since the day the latest promotion took effect, as of today in the person's time zone; null before the first.",
       resolve: async (person, _, context) => {
-        const promotions = await promotionsLoader(context).load(person.id)
+        const promotions = await promotionStepsLoader(context).load(person.id)
         return run(
           Effect.map(DateTime.now, (now) => daysInLevel(promotions, today(zone(person.timeZone), now)) ?? null),
         )

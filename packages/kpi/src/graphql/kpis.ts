@@ -1,6 +1,6 @@
 import type { Builder, SchemaKit } from "@teamops/core"
 import { type Person, PersonRef, type Team, TeamRef } from "@teamops/org"
-import { reportRows } from "../QueryField.js"
+import { reportRows, reportRowsOfMany } from "../QueryField.js"
 import { kpiKeys, kpisOf } from "../TeamKpis.js"
 import type { reportTypes } from "./reportTypes.js"
 
@@ -28,8 +28,12 @@ export const kpisSchema = (
         ...reportArgs(t),
       },
       resolve: (parent: Team | Person, args: Record<string, unknown>, context: any) =>
-        kpisOf(owner, owner === "team" ? (parent as Team).key : (parent as Person).email, args, context, (raw) =>
-          report(raw as Record<string, unknown>, []),
+        kpisOf(
+          owner,
+          owner === "team" ? (parent as Team).key : (parent as Person).email,
+          args,
+          context,
+          (queries, scope) => runQuery(reportRowsOfMany(queries, scope)),
         ),
     })
   builder.objectField(TeamRef, "kpis", kpisField("team"))
