@@ -1,6 +1,6 @@
 // Benchmark of a manager's team page: the request in bench/dashboard.graphql, against a team
-// of 50 people on the Customer Support ladder with assessments and four weeks of
-// conversations. Each server runs in a process of its own; this process fills the database
+// of 50 people on the Customer Support ladder with assessments and a year of conversations
+// (about a million events). Each server runs in a process of its own; this process fills the database
 // and sends the requests over HTTP, one at a time, then ten at a time. Run with
 // `npm run bench` (after a build); TEAMOPS_BENCH_DATABASE_URL=postgres://… runs the teamops
 // server on a fresh PostgreSQL database beside the one named (the hand-written baseline
@@ -16,11 +16,12 @@
 // Pairs are measured in alternating rounds (A, B, A, B, …) after a warm-up, and reported as
 // medians and as a ratio of throughputs: teamops / baseline, so 0.05× means 20 times slower.
 import { fork } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer as createHttpServer } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { alternate, figure, percentile, timed } from "./figures.js"
 
 const self = fileURLToPath(import.meta.url)
 const document = readFileSync(new URL("./dashboard.graphql", import.meta.url), "utf8")
@@ -330,20 +331,23 @@ function organisation() {
   return { file, head, lead, people }
 }
 
-// Four weeks of conversations answered by the team, shaped as those of the demo
-// organisation: a bot first, then a handoff to a teammate, replies, a resolution, ratings,
-// quality reviews by the lead, reopens, proactive messages and article views.
-function conversations(people, lead, now, perPersonPerDay) {
+// A year of conversations answered by the team, shaped as those of the demo organisation:
+// a bot first, then a handoff to a teammate, replies, a resolution, ratings, quality reviews
+// by the lead, reopens, proactive messages and article views. Only conversations of the last
+// week may still be open, as in a team that closes what it answers. Events come a day at a
+// time (`onDay`), so that a year of them is never held at once.
+async function conversations(people, lead, now, { days, perPersonPerDay }, onDay) {
   const r = generator(2026)
-  const events = []
-  const start = Math.floor((now - 28 * day) / day) * day
+  const start = Math.floor((now - days * day) / day) * day
   const agents = people.filter((p) => p !== lead).map((p) => p.email)
   let c = 0
-  for (let d = 0; d < 28; d++) {
+  let total = 0
+  for (let d = 0; d < days; d++) {
+    const events = []
     const midnight = start + d * day
     const weekday = new Date(midnight).getUTCDay()
-    if (weekday === 0 || weekday === 6) continue
-    for (const agent of agents) {
+    const mayStayOpen = now - midnight < 7 * day
+    for (const agent of weekday === 0 || weekday === 6 ? [] : agents) {
       for (let k = 0; k < perPersonPerDay; k++, c++) {
         const conversationId = `bench-${c}`
         let at = midnight + 6 * 3_600_000 + Math.floor(r.next() * 9 * 60) * 60_000
@@ -351,7 +355,7 @@ function conversations(people, lead, now, perPersonPerDay) {
           at += after * 60_000
           if (at <= now) {
             events.push({
-              id: `${conversationId}-${events.length}`,
+              id: `${conversationId}-${total + events.length}`,
               type,
               at: new Date(at).toISOString(),
               actor,
@@ -379,7 +383,7 @@ function conversations(people, lead, now, perPersonPerDay) {
         push("message.human", teammate, {}, 5 + Math.floor(r.next() * 40))
         push("message.customer", { kind: "customer" })
         push("message.human", teammate)
-        if (r.next() < 0.05) continue // still open
+        if (r.next() < 0.05 && mayStayOpen) continue
         push("conversation.resolved", teammate)
         if (r.next() < 0.5) push("csat.rated", { kind: "customer" }, { rating: r.pick([3, 4, 5, 5, 5, 2]) }, 30)
         if (r.next() < 0.1) {
@@ -401,23 +405,26 @@ function conversations(people, lead, now, perPersonPerDay) {
         if (r.next() < 0.05) push("message.customer", { kind: "customer" }, {}, 600)
       }
     }
+    for (let i = 0; i < 15; i++) {
+      const at = new Date(midnight + Math.floor(r.next() * day)).toISOString()
+      if (at > new Date(now).toISOString()) continue
+      const n = d * 15 + i
+      events.push(
+        i % 3 === 0
+          ? { id: `bench-send-${n}`, type: "proactive.sent", at, actor: { kind: "automation" }, teamKey }
+          : {
+              id: `bench-view-${n}`,
+              type: "article.viewed",
+              at,
+              actor: { kind: "customer" },
+              customerId: `reader-${n % 120}`,
+            },
+      )
+    }
+    total += events.length
+    await onDay(events, midnight)
   }
-  for (let i = 0; i < 400; i++) {
-    const at = new Date(start + Math.floor(r.next() * 28 * day)).toISOString()
-    if (at > new Date(now).toISOString()) continue
-    events.push(
-      i % 3 === 0
-        ? { id: `bench-send-${i}`, type: "proactive.sent", at, actor: { kind: "automation" }, teamKey }
-        : {
-            id: `bench-view-${i}`,
-            type: "article.viewed",
-            at,
-            actor: { kind: "customer" },
-            customerId: `reader-${i % 120}`,
-          },
-    )
-  }
-  return { events, conversations: c }
+  return { conversations: c, events: total }
 }
 
 const competencies = [
@@ -430,14 +437,15 @@ const competencies = [
   "collaboration-with-product",
 ]
 
-/** Fills the database through the API: the organisation file, promotions, assessments, a calendar, events. */
-async function fill(databaseUrl) {
+/** A host on `databaseUrl` with the default plugins, an admin token and a GraphQL client. */
+async function openHost(databaseUrl, onStatement) {
   const { createServer, createToken } = await import("@teamops/server")
-  const { decodeOrgFile, importOrg } = await import("@teamops/org")
-  const { Effect } = await import("effect")
-  const server = await createServer({ databaseUrl, plugins: await defaultPlugins(), graphiql: false })
-  const counts = { promotions: 0, assessments: 0 }
-  // Ratings are the caller's: each is sent with its rater's token; the rest as an admin.
+  const server = await createServer({
+    databaseUrl,
+    plugins: await defaultPlugins(),
+    graphiql: false,
+    ...(onStatement ? { onStatement } : {}),
+  })
   const tokenOf = async (owner, scopes = []) =>
     (
       await server.host.runtime.runPromise(
@@ -445,6 +453,40 @@ async function fill(databaseUrl) {
       )
     ).secret
   const admin = await tokenOf({ service: "bench" }, ["admin"])
+  const graphql = async (query, variables = {}, token = admin) => {
+    const response = await server.fetch("http://bench/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    })
+    const body = await response.json()
+    if (body.errors) throw new Error(JSON.stringify(body.errors))
+    for (const [field, value] of Object.entries(body.data ?? {})) {
+      if (typeof value?.__typename === "string" && !value.__typename.endsWith("Success"))
+        throw new Error(`${field}: ${JSON.stringify(value)}`)
+    }
+    return body.data
+  }
+  return { server, admin, tokenOf, graphql }
+}
+
+/** The organisation file and the team's calendar, through the API. */
+async function fillOrganisation({ server, graphql }, file) {
+  const { decodeOrgFile, importOrg } = await import("@teamops/org")
+  const { Effect } = await import("effect")
+  await server.host.runtime.runPromise(Effect.flatMap(decodeOrgFile(file), importOrg))
+  const weekdays = (hours) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: [], sun: [] })
+  await graphql(
+    `mutation($calendar: JSON!) { setTeamCalendar(input: { teamKey: "${teamKey}", calendar: $calendar }) { __typename } }`,
+    { calendar: { timeZone: "Europe/Athens", weekly: weekdays([["08:00", "18:00"]]), holidays: [] } },
+  )
+}
+
+/** Every person promoted along their path, and their assessments, each sent by its rater. */
+async function fillCareers({ tokenOf, graphql }, { head, lead, people }) {
+  const counts = { promotions: 0, assessments: 0 }
+  const listed = await graphql(`{ people(first: 100) { edges { node { id email } } } }`)
+  const idOf = new Map(listed.people.edges.map((e) => [e.node.email, e.node.id]))
   const tokens = new Map()
   const personToken = async (globalId) => {
     if (!tokens.has(globalId)) {
@@ -453,102 +495,109 @@ async function fill(databaseUrl) {
     }
     return tokens.get(globalId)
   }
-  try {
-    const graphql = async (query, variables = {}, token = admin) => {
-      const response = await server.fetch("http://bench/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      })
-      const body = await response.json()
-      if (body.errors) throw new Error(JSON.stringify(body.errors))
-      for (const [field, value] of Object.entries(body.data ?? {})) {
-        if (typeof value?.__typename === "string" && !value.__typename.endsWith("Success"))
-          throw new Error(`${field}: ${JSON.stringify(value)}`)
-      }
-      return body.data
-    }
-    const { file, head, lead, people } = organisation()
-    await server.host.runtime.runPromise(Effect.flatMap(decodeOrgFile(file), importOrg))
-    const listed = await graphql(`{ people(first: 100) { edges { node { id email } } } }`)
-    const idOf = new Map(listed.people.edges.map((e) => [e.node.email, e.node.id]))
-
-    const promote = (email, path) => {
-      const steps = path.map(
-        (level, i) =>
-          `p${i}: promotePerson(input: { personId: $id, ladderKey: "support", level: "${level}", rationale: "${i === 0 ? "Joined the team." : "Shown over the last two quarters."}" }) { __typename }`,
-      )
-      counts.promotions += path.length
-      return graphql(`mutation($id: ID!) { ${steps.join("\n")} }`, { id: idOf.get(email) })
-    }
-    await promote(head.email, ["css1", "css2", "senior-support-specialist", "support-lead", "support-manager"])
-    for (const person of people) await promote(person.email, person.path)
-
-    // Each person: an earlier round of manager ratings for half of them, then the latest
-    // round for every competency, a few self ratings, and evidence on some.
-    const r = generator(7)
-    for (const person of people) {
-      const byRater = new Map()
-      const manager = person === lead ? head : lead
-      const rate = (competency, raterKind, rating, withEvidence) => {
-        const rater = idOf.get(raterKind === "MANAGER" ? manager.email : person.email)
-        if (!byRater.has(rater)) byRater.set(rater, [])
-        byRater.get(rater).push({
-          personId: idOf.get(person.email),
-          ladderKey: "support",
-          competency,
-          rating,
-          ...(withEvidence
-            ? {
-                evidence: [
-                  { kind: "NOTE", text: "Seen in this quarter's reviewed conversations.", date: "2026-01-15" },
-                ],
-              }
-            : {}),
-        })
-      }
-      if (r.next() < 0.5) for (const c of competencies) rate(c, "MANAGER", r.pick(["learning", "practising"]), false)
-      const strong = r.next() < 0.3 // rated at or above every expectation of the next level
-      for (const c of competencies)
-        rate(c, "MANAGER", strong ? "leading" : r.pick(["practising", "proficient", "leading"]), r.next() < 0.3)
-      for (const c of competencies.slice(0, 3)) rate(c, "SELF", r.pick(["practising", "proficient"]), false)
-      for (const [rater, inputs] of byRater) {
-        const names = inputs.map((_, i) => `$a${i}: RecordAssessmentInput!`)
-        const fields = inputs.map((_, i) => `a${i}: recordAssessment(input: $a${i}) { __typename }`)
-        await graphql(
-          `mutation(${names.join(", ")}) { ${fields.join("\n")} }`,
-          Object.fromEntries(inputs.map((input, i) => [`a${i}`, input])),
-          await personToken(rater),
-        )
-        counts.assessments += inputs.length
-      }
-    }
-
-    const weekdays = (hours) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: [], sun: [] })
-    await graphql(
-      `mutation($calendar: JSON!) { setTeamCalendar(input: { teamKey: "${teamKey}", calendar: $calendar }) { __typename } }`,
-      { calendar: { timeZone: "Europe/Athens", weekly: weekdays([["08:00", "18:00"]]), holidays: [] } },
+  const promote = (email, path) => {
+    const steps = path.map(
+      (level, i) =>
+        `p${i}: promotePerson(input: { personId: $id, ladderKey: "support", level: "${level}", rationale: "${i === 0 ? "Joined the team." : "Shown over the last two quarters."}" }) { __typename }`,
     )
+    counts.promotions += path.length
+    return graphql(`mutation($id: ID!) { ${steps.join("\n")} }`, { id: idOf.get(email) })
+  }
+  await promote(head.email, ["css1", "css2", "senior-support-specialist", "support-lead", "support-manager"])
+  for (const person of people) await promote(person.email, person.path)
 
-    const now = Date.now()
-    const log = conversations(people, lead, now, 4)
-    for (let i = 0; i < log.events.length; i += 1000) {
-      await graphql(`mutation($events: [JSON!]!) { ingestEvents(input: { events: $events }) { __typename } }`, {
-        events: log.events.slice(i, i + 1000),
+  // Each person: an earlier round of manager ratings for half of them, then the latest
+  // round for every competency, a few self ratings, and evidence on some.
+  const r = generator(7)
+  for (const person of people) {
+    const byRater = new Map()
+    const manager = person === lead ? head : lead
+    const rate = (competency, raterKind, rating, withEvidence) => {
+      const rater = idOf.get(raterKind === "MANAGER" ? manager.email : person.email)
+      if (!byRater.has(rater)) byRater.set(rater, [])
+      byRater.get(rater).push({
+        personId: idOf.get(person.email),
+        ladderKey: "support",
+        competency,
+        rating,
+        ...(withEvidence
+          ? { evidence: [{ kind: "NOTE", text: "Seen in this quarter's reviewed conversations.", date: "2026-01-15" }] }
+          : {}),
       })
     }
+    if (r.next() < 0.5) for (const c of competencies) rate(c, "MANAGER", r.pick(["learning", "practising"]), false)
+    const strong = r.next() < 0.3 // rated at or above every expectation of the next level
+    for (const c of competencies)
+      rate(c, "MANAGER", strong ? "leading" : r.pick(["practising", "proficient", "leading"]), r.next() < 0.3)
+    for (const c of competencies.slice(0, 3)) rate(c, "SELF", r.pick(["practising", "proficient"]), false)
+    for (const [rater, inputs] of byRater) {
+      const names = inputs.map((_, i) => `$a${i}: RecordAssessmentInput!`)
+      const fields = inputs.map((_, i) => `a${i}: recordAssessment(input: $a${i}) { __typename }`)
+      await graphql(
+        `mutation(${names.join(", ")}) { ${fields.join("\n")} }`,
+        Object.fromEntries(inputs.map((input, i) => [`a${i}`, input])),
+        await personToken(rater),
+      )
+      counts.assessments += inputs.length
+    }
+  }
+  return counts
+}
+
+/** Stores events through the event log, in batches of 5,000. */
+async function ingest({ server }, events) {
+  const { EventLog } = await import("@teamops/kpi")
+  const { Effect } = await import("effect")
+  for (let i = 0; i < events.length; i += 5000) {
+    const batch = events.slice(i, i + 5000).map((value, j) => ({ where: `events[${i + j}]`, value }))
+    await server.host.runtime.runPromise(Effect.flatMap(EventLog, (log) => log.ingest(batch)))
+  }
+}
+
+/**
+ * Fills `databaseUrl` with the organisation, careers and a year of conversations, and
+ * `recentUrl` with the organisation and only the conversations of the last 30 days.
+ */
+async function fill(databaseUrl, recentUrl) {
+  const org = organisation()
+  const host = await openHost(databaseUrl)
+  const recent = await openHost(recentUrl)
+  try {
+    await fillOrganisation(host, org.file)
+    await fillOrganisation(recent, org.file)
+    const counts = await fillCareers(host, org)
+    const now = Date.now()
+    const recentFrom = Math.floor((now - 30 * day) / day) * day
+    let recentEvents = 0
+    const log = await conversations(
+      org.people,
+      org.lead,
+      now,
+      { days: 365, perPersonPerDay: 8 },
+      async (events, midnight) => {
+        await ingest(host, events)
+        if (midnight >= recentFrom) {
+          await ingest(recent, events)
+          recentEvents += events.length
+        }
+      },
+    )
     return {
       ...counts,
-      people: people.length,
+      people: org.people.length,
       conversations: log.conversations,
-      events: log.events.length,
+      events: log.events,
+      recentEvents,
       from: new Date(Math.floor((now - 28 * day) / day) * day).toISOString(),
+      recentFrom: new Date(recentFrom).toISOString(),
       to: new Date(now).toISOString(),
-      dialect: server.host.db.dialect,
-      token: admin,
+      dialect: host.server.host.db.dialect,
+      token: host.admin,
+      recentToken: recent.admin,
     }
   } finally {
-    await server.close()
+    await host.server.close()
+    await recent.server.close()
   }
 }
 
@@ -557,7 +606,7 @@ async function fill(databaseUrl) {
 
 const children = []
 
-const start = (kind, database) =>
+const start = (kind, database, token = "") =>
   new Promise((resolve, reject) => {
     const child = fork(self, ["--serve", kind, ...(database ? [database] : [])], {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
@@ -566,7 +615,7 @@ const start = (kind, database) =>
     child.stderr.on("data", (chunk) => {
       errors += chunk
     })
-    child.once("message", ({ port }) => resolve({ kind, port }))
+    child.once("message", ({ port }) => resolve({ kind, port, token, pid: child.pid }))
     child.once("exit", (code) => {
       if (code !== 0) reject(new Error(`the ${kind} server stopped (${code}):\n${errors}`))
     })
@@ -585,10 +634,7 @@ const stopAll = () =>
     ),
   )
 
-// Every request carries the admin token made by `fill`, as a client would; the other servers ignore it.
-let token = ""
-
-const post = async ({ port }, body) => {
+const post = async ({ port, token }, body) => {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
@@ -597,33 +643,6 @@ const post = async ({ port }, body) => {
   const text = await response.text()
   if (response.status !== 200) throw new Error(`HTTP ${response.status} from port ${port}: ${text.slice(0, 2000)}`)
   return text
-}
-
-const timed = async (send) => {
-  const started = process.hrtime.bigint()
-  await send()
-  return Number(process.hrtime.bigint() - started) / 1e6
-}
-
-const median = (values) => percentile(values, 0.5)
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]
-}
-
-/** A and B in alternating rounds of `perRound` requests for `seconds`, after `warmup` requests of each. */
-const alternate = async (a, b, { seconds, perRound, warmup }) => {
-  for (let i = 0; i < warmup; i++) {
-    await a()
-    await b()
-  }
-  const times = { a: [], b: [] }
-  const deadline = performance.now() + seconds * 1000
-  while (performance.now() < deadline || times.a.length < 10) {
-    for (let i = 0; i < perRound; i++) times.a.push(await timed(a))
-    for (let i = 0; i < perRound; i++) times.b.push(await timed(b))
-  }
-  return { a: median(times.a), b: median(times.b), n: times.a.length }
 }
 
 /** `send` with `width` requests in flight for `seconds`: latency percentiles and requests per second. */
@@ -645,33 +664,105 @@ const underLoad = async (send, { width, seconds }) => {
   }
 }
 
-const line = (label, value) => console.log(`${label.padEnd(60)} ${value}`)
-const ms = (value) => `${value.toFixed(2).padStart(9)} ms`
-const ratio = (teamops, baseline) => `${(baseline / teamops).toFixed(3)}×`
+/** The resident memory of a process, in MB (Linux). */
+const rssOf = (pid) => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8")
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+}
+
+/** The largest resident memory of `pid` while `work` runs, sampled every 200 ms. */
+const peakRss = async (pid, work) => {
+  let peak = rssOf(pid)
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssOf(pid))
+  }, 200)
+  try {
+    await work()
+  } finally {
+    clearInterval(sampler)
+  }
+  return Math.max(peak, rssOf(pid))
+}
+
+/** The baseline of the whole page: the window's cycle facts read in one statement and sorted in JS. */
+async function windowCycles(databaseUrl, from, to) {
+  const { Kysely, PostgresDialect, SqliteDialect } = await import("kysely")
+  const dialect = databaseUrl.startsWith("postgres")
+    ? new PostgresDialect({ pool: new (await import("pg")).default.Pool({ connectionString: databaseUrl, max: 1 }) })
+    : new SqliteDialect({ database: new (await import("better-sqlite3")).default(databaseUrl, { readonly: true }) })
+  const db = new Kysely({ dialect })
+  const [start, end] = [Date.parse(from), Date.parse(to)]
+  const read = async () => {
+    const rows = await db
+      .selectFrom("kpi_cycles")
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("start_at", ">=", start), eb("start_at", "<", end)]),
+          eb.and([eb("resolved_at", ">=", start), eb("resolved_at", "<", end)]),
+        ]),
+      )
+      .execute()
+    return rows.sort((a, b) => Number(a.start_at) - Number(b.start_at) || Number(a.cycle) - Number(b.cycle)).length
+  }
+  return { read, close: () => db.destroy() }
+}
+
+/** The statements one request of the whole page sends, counted on a host of its own. */
+async function statementsOf(databaseUrl, body) {
+  let sent = []
+  const { server, admin } = await openHost(databaseUrl, (sql) => sent.push(sql))
+  try {
+    const send = () =>
+      server.fetch("http://bench/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
+        body,
+      })
+    await (await send()).text()
+    sent = []
+    await (await send()).text()
+    // The host's own bookkeeping of a request (the caller's token, the audit log) is not the page's.
+    return sent.filter((sql) => !/"teamops_(tokens|audit)"/.test(sql)).length
+  } finally {
+    await server.close()
+  }
+}
+
+const reportQuery = `query($query: MetricQueryInput!) { metric(query: $query) { metric } }`
 
 async function main() {
   const postgres = process.env.TEAMOPS_BENCH_DATABASE_URL
-  const folder = mkdtempSync(join(tmpdir(), "teamops-bench-"))
-  let dropPostgres
+  // `--keep DIR` fills DIR and leaves its SQLite databases there, to look into afterwards.
+  const keep = process.argv.includes("--keep") ? process.argv[process.argv.indexOf("--keep") + 1] : undefined
+  const folder = keep ?? mkdtempSync(join(tmpdir(), "teamops-bench-"))
+  const drops = []
   try {
     let databaseUrl = join(folder, "dashboard.db")
+    let recentUrl = join(folder, "recent.db")
     if (postgres) {
       const { scratchPostgres } = await import("@teamops/core/testing")
-      const fresh = await scratchPostgres(postgres, "teamops_bench")
-      databaseUrl = fresh.url
-      dropPostgres = fresh.drop
+      for (const [name, assign] of [
+        ["teamops_bench", (url) => (databaseUrl = url)],
+        ["teamops_bench_recent", (url) => (recentUrl = url)],
+      ]) {
+        const fresh = await scratchPostgres(postgres, name)
+        assign(fresh.url)
+        drops.push(fresh.drop)
+      }
     }
     const filling = performance.now()
-    const data = await fill(databaseUrl)
-    token = data.token
+    const data = await fill(databaseUrl, recentUrl)
+    if (keep !== undefined) writeFileSync(join(folder, "data.json"), JSON.stringify(data))
     console.log(
       `team page of ${data.people} members: ${data.promotions} promotions, ${data.assessments} assessments, ` +
-        `${data.conversations} conversations (${data.events} events) over four weeks (${data.dialect}); ` +
-        `filled in ${((performance.now() - filling) / 1000).toFixed(1)} s`,
+        `${data.conversations} conversations (${data.events} events) over a year, ${data.recentEvents} events ` +
+        `in the last 30 days (${data.dialect}); filled in ${((performance.now() - filling) / 1000).toFixed(0)} s`,
     )
 
-    const [teamops, yoga, baseline] = await Promise.all([
-      start("teamops", databaseUrl),
+    const [teamops, recent, yoga, baseline] = await Promise.all([
+      start("teamops", databaseUrl, data.token),
+      start("teamops", recentUrl, data.recentToken),
       start("yoga"),
       postgres ? undefined : start("baseline", databaseUrl),
     ])
@@ -701,7 +792,7 @@ async function main() {
       throw new Error(`the dashboard did not answer its KPIs: ${JSON.stringify(dashboard).slice(0, 2000)}`)
     console.log(
       `answers checked: ${answer.length} bytes for the member part${baseline ? " (the same from the baseline)" : ""}, ` +
-        `${dashboard.data.team.kpis.length} KPI rows on the dashboard`,
+        `${dashboard.data.team.kpis.length} KPI rows on the page`,
     )
     console.log()
 
@@ -712,16 +803,20 @@ async function main() {
         perRound: 5,
         warmup: 30,
       })
-      line("member part, teamops (median of sequential requests)", ms(members.a))
-      line("member part, baseline: node:http, better-sqlite3, plain SQL", ms(members.b))
-      line(`throughput teamops / baseline (${members.n} requests each)`, ratio(members.a, members.b))
-    } else {
-      for (let i = 0; i < 30; i++) await sendMembers()
-      const times = []
-      const deadline = performance.now() + 6000
-      while (performance.now() < deadline) times.push(await timed(sendMembers))
-      line("member part, teamops (median of sequential requests)", ms(median(times)))
-      line("member part, baseline", "    (SQLite only)")
+      figure({ key: "dashboard.members.teamops", label: "member part, teamops", value: members.a, unit: "ms" })
+      figure({
+        key: "dashboard.members.baseline",
+        label: "member part, baseline: node:http, better-sqlite3, plain SQL",
+        value: members.b,
+        unit: "ms",
+      })
+      figure({
+        key: "dashboard.members.ratio",
+        label: `member part, throughput teamops / baseline (${members.n} each)`,
+        value: members.b / members.a,
+        unit: "×",
+        goal: { atLeast: 0.5 },
+      })
     }
 
     const overhead = await alternate(
@@ -729,31 +824,127 @@ async function main() {
       () => post(yoga, typenameBody),
       { seconds: 4, perRound: 20, warmup: 200 },
     )
-    line("{ __typename }, teamops", ms(overhead.a))
-    line("{ __typename }, bare graphql-yoga with a one-field schema", ms(overhead.b))
-    line(`throughput teamops / bare yoga (${overhead.n} requests each)`, ratio(overhead.a, overhead.b))
+    figure({ key: "typename.teamops", label: "{ __typename }, teamops", value: overhead.a, unit: "ms" })
+    figure({ key: "typename.yoga", label: "{ __typename }, bare graphql-yoga", value: overhead.b, unit: "ms" })
+    figure({
+      key: "typename.ratio",
+      label: "{ __typename }, throughput teamops / bare yoga",
+      value: overhead.b / overhead.a,
+      unit: "×",
+    })
 
-    const sendDashboard = () => post(teamops, dashboardBody)
-    for (let i = 0; i < 5; i++) await sendDashboard()
-    const full = []
-    const deadline = performance.now() + 6000
-    while (performance.now() < deadline || full.length < 10) full.push(await timed(sendDashboard))
-    line(`whole dashboard with KPIs, teamops (median of ${full.length})`, ms(median(full)))
+    const cycles = await windowCycles(databaseUrl, data.from, data.to)
+    try {
+      const whole = await alternate(() => post(teamops, dashboardBody), cycles.read, {
+        seconds: 8,
+        perRound: 3,
+        warmup: 5,
+      })
+      figure({ key: "dashboard.whole", label: "whole page with KPIs, a year's log", value: whole.a, unit: "ms" })
+      figure({
+        key: "dashboard.windowCycles",
+        label: `baseline: the window's ${await cycles.read()} cycles in one statement, sorted`,
+        value: whole.b,
+        unit: "ms",
+      })
+      figure({
+        key: "dashboard.whole.ratio",
+        label: "whole page time / baseline time",
+        value: whole.a / whole.b,
+        unit: "×",
+        goal: { atMost: 1.5 },
+      })
+    } finally {
+      await cycles.close()
+    }
+    figure({
+      key: "dashboard.statements",
+      label: "statements per request of the whole page",
+      value: await statementsOf(databaseUrl, dashboardBody),
+      unit: "count",
+      goal: { atMost: 20 },
+    })
+
+    // Each metric over the last 30 days: on the year's log, and on a log of those 30 days only.
+    console.log()
+    const { kpiKeys } = await import("@teamops/kpi")
+    for (const metric of [...kpiKeys, "funnel"]) {
+      const body = JSON.stringify({
+        query: reportQuery,
+        variables: {
+          query: {
+            metric,
+            groupBy: ["team", "period"],
+            period: "week",
+            from: data.recentFrom,
+            to: data.to,
+            asOf: data.to,
+          },
+        },
+      })
+      const times = await alternate(
+        () => post(teamops, body),
+        () => post(recent, body),
+        { seconds: 1.5, perRound: 3, warmup: 2 },
+      )
+      figure({
+        key: `report.${metric}.ratio`,
+        label: `${metric}, 30 days: year's log / 30 days' log (${times.a.toFixed(1)} / ${times.b.toFixed(1)} ms)`,
+        value: times.a / times.b,
+        unit: "×",
+        goal: { atMost: 1.2 },
+      })
+    }
 
     console.log()
     console.log("member part, 10 requests in flight:")
     const loads = [["teamops", sendMembers], ...(baseline ? [["baseline", () => post(baseline, membersBody)]] : [])]
     for (const [label, send] of loads) {
       const load = await underLoad(send, { width: 10, seconds: 4 })
-      line(
-        `${label}`,
-        `p50 ${ms(load.p50)}  p99 ${ms(load.p99)}  ${load.perSecond.toFixed(1).padStart(7)} req/s (${load.n})`,
+      console.log(
+        `  ${label}: p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ${load.perSecond.toFixed(1)} requests/s (${load.n})`,
       )
+      if (label === "teamops")
+        figure({
+          key: "dashboard.members.p99OverP50",
+          label: "member part, 10 in flight: p99 / p50",
+          value: load.p99 / load.p50,
+          unit: "×",
+          goal: { atMost: 3 },
+        })
     }
+
+    const idle = rssOf(teamops.pid)
+    const underPage = await peakRss(teamops.pid, () =>
+      underLoad(() => post(teamops, dashboardBody), { width: 10, seconds: 60 }),
+    )
+    const yearBody = (metric) =>
+      JSON.stringify({
+        query: reportQuery,
+        variables: { query: { metric, groupBy: ["team", "person", "period"], period: "week", asOf: data.to } },
+      })
+    const underYear = await peakRss(teamops.pid, async () => {
+      for (const metric of kpiKeys) await post(teamops, yearBody(metric))
+    })
+    figure({ key: "rss.before", label: "teamops resident memory before the load", value: idle, unit: "MB" })
+    figure({
+      key: "rss.dashboard",
+      label: "teamops resident memory, peak over 60 s of the whole page, 10 in flight",
+      value: underPage,
+      unit: "MB",
+      goal: { atMost: 200 },
+    })
+    figure({
+      key: "rss.yearReports",
+      label: "teamops resident memory, peak over a year's report of each metric",
+      value: underYear,
+      unit: "MB",
+      goal: { atMost: 200 },
+    })
   } finally {
     await stopAll()
-    await dropPostgres?.()
-    rmSync(folder, { recursive: true, force: true })
+    for (const drop of drops) await drop()
+    if (keep === undefined) rmSync(folder, { recursive: true, force: true })
   }
 }
 

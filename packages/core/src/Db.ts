@@ -91,10 +91,35 @@ const sqliteKysely = (file: string, options: DbOptions) =>
       database.pragma("journal_mode = WAL")
       database.pragma("foreign_keys = ON")
       database.pragma("busy_timeout = 5000")
-      return new Kysely<any>({ dialect: new SqliteDialect({ database }), log: logTo(options) })
+      return new Kysely<any>({
+        dialect: new SqliteDialect({ database: reusingStatements(database) }),
+        log: logTo(options),
+      })
     },
     catch: (cause) => dbError(`cannot open SQLite database ${file}: ${describe(cause)}`, cause),
   })
+
+/**
+ * The database as Kysely's SQLite driver uses it, keeping the most recently used prepared
+ * statements: the driver prepares every statement it runs, and preparing costs more than
+ * running the small statements a request sends. SQLite prepares a kept statement again by
+ * itself when the schema changes.
+ */
+const reusingStatements = (database: SQLite.Database, capacity = 256) => {
+  const statements = new Map<string, SQLite.Statement>()
+  return {
+    close: () => database.close(),
+    prepare: (sql: string) => {
+      let statement = statements.get(sql)
+      if (statement === undefined) {
+        statement = database.prepare(sql)
+        if (statements.size >= capacity) statements.delete(statements.keys().next().value as string)
+      } else statements.delete(sql)
+      statements.set(sql, statement)
+      return statement
+    },
+  }
+}
 
 // PostgreSQL sends 64-bit integers and numerics as strings; counts and sums here fit a double.
 const numberTypes: pg.CustomTypesConfig = {

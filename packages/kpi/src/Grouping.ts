@@ -44,6 +44,56 @@ export const periodOfDate = (date: string, period: Period): string => {
   return new Date(day.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10)
 }
 
+const quarterHour = 15 * 60_000
+const clockFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** Milliseconds since local midnight of an instant in a zone (zone offsets are whole seconds). */
+const localClock = (at: number, timeZone: string): number => {
+  let format = clockFormats.get(timeZone)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    })
+    clockFormats.set(timeZone, format)
+  }
+  const [h, m, sec] = format.format(at).split(":").map(Number) as [number, number, number]
+  return ((h * 60 + m) * 60 + sec) * 1000 + (((at % 1000) + 1000) % 1000)
+}
+
+/** Labels of whole quarters of an hour, by period, zone and quarter; bounded, as a zone's labels never change. */
+const quarters = new Map<string, string | null>()
+const quartersKept = 200_000
+
+/**
+ * The label of the period holding `at` in `timeZone`, remembered per quarter of an hour:
+ * a report labels every value it counts, and thousands of them fall in each quarter. When
+ * the local clock runs on through a quarter without a jump (no change of offset) and without
+ * passing midnight, every instant of it has the date of its first; any other quarter is
+ * labelled instant by instant.
+ */
+const periodLabel = (at: number, timeZone: string, period: Period) => {
+  const exact = (instant: number) => periodOfDate(localDate(instant, timeZone), period)
+  const start = at - (((at % quarterHour) + quarterHour) % quarterHour)
+  const key = `${period}\u0000${timeZone}\u0000${start}`
+  let label = quarters.get(key)
+  if (label === undefined) {
+    const end = start + quarterHour - 1
+    const steady = localClock(end, timeZone) - localClock(start, timeZone) === end - start
+    label = steady ? exact(start) : null
+    if (quarters.size >= quartersKept) quarters.clear()
+    quarters.set(key, label)
+  }
+  return label ?? exact(at)
+}
+
+/** The key of a group: its labels, with null told apart from any text. */
+const groupKey = (labels: GroupLabels) =>
+  `${labels.team === null ? "\u0001" : (labels.team ?? "")}\u0000${labels.person === null ? "\u0001" : (labels.person ?? "")}\u0000${labels.period ?? ""}`
+
 /** Rows by group: `add` finds (or opens) the group of a value, `rows` lists the groups in order. */
 export const grouping = <Acc>(options: GroupingOptions, open: () => Acc) => {
   const groups = new Map<string, { labels: GroupLabels; acc: Acc }>()
@@ -60,13 +110,13 @@ export const grouping = <Acc>(options: GroupingOptions, open: () => Acc) => {
     for (const key of options.groupBy) {
       if (key === "team") labels.team = team
       else if (key === "person") labels.person = person
-      else if (byPeriod) labels.period = periodOfDate(localDate(basis, zoneAt(team, basis)), options.period as Period)
+      else if (byPeriod) labels.period = periodLabel(basis, zoneAt(team, basis), options.period as Period)
     }
     return labels
   }
 
   const groupOf = (labels: GroupLabels) => {
-    const key = JSON.stringify([labels.team, labels.person, labels.period])
+    const key = groupKey(labels)
     let group = groups.get(key)
     if (group === undefined) {
       group = { labels, acc: open() }

@@ -36,3 +36,4 @@ export {
 } from "./ReportContext.js"
 export { roundQuotient, roundSeconds } from "./Statistics.js"
 export { setCalendar } from "./TeamCalendar.js"
+export { kpiKeys } from "./TeamKpis.js"
