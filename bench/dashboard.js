@@ -16,7 +16,7 @@
 // Pairs are measured in alternating rounds (A, B, A, B, …) after a warm-up, and reported as
 // medians and as a ratio of throughputs: teamops / baseline, so 0.05× means 20 times slower.
 import { fork } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer as createHttpServer } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -334,7 +334,8 @@ function organisation() {
 // A year of conversations answered by the team, shaped as those of the demo organisation:
 // a bot first, then a handoff to a teammate, replies, a resolution, ratings, quality reviews
 // by the lead, reopens, proactive messages and article views. Only conversations of the last
-// week may still be open, as in a team that closes what it answers. Events come a day at a
+// week may still be open, as in a team that closes what it answers (a reopened one is
+// answered and resolved again). Events come a day at a
 // time (`onDay`), so that a year of them is never held at once.
 async function conversations(people, lead, now, { days, perPersonPerDay }, onDay) {
   const r = generator(2026)
@@ -402,7 +403,13 @@ async function conversations(people, lead, now, { days, perPersonPerDay }, onDay
           }
           push("qa.reviewed", { kind: "human", email: lead.email }, { reviewee: agent, review })
         }
-        if (r.next() < 0.05) push("message.customer", { kind: "customer" }, {}, 600)
+        if (r.next() < 0.05) {
+          // Reopened by the customer, answered and resolved again unless it is recent.
+          push("message.customer", { kind: "customer" }, {}, 600)
+          if (mayStayOpen && r.next() < 0.5) continue
+          push("message.human", teammate)
+          push("conversation.resolved", teammate)
+        }
       }
     }
     for (let i = 0; i < 15; i++) {
@@ -733,7 +740,8 @@ const reportQuery = `query($query: MetricQueryInput!) { metric(query: $query) { 
 
 async function main() {
   const postgres = process.env.TEAMOPS_BENCH_DATABASE_URL
-  // `--keep DIR` fills DIR and leaves its SQLite databases there, to look into afterwards.
+  // `--keep DIR` fills DIR and leaves its SQLite databases there, to look into afterwards or
+  // to measure again without filling.
   const keep = process.argv.includes("--keep") ? process.argv[process.argv.indexOf("--keep") + 1] : undefined
   const folder = keep ?? mkdtempSync(join(tmpdir(), "teamops-bench-"))
   const drops = []
@@ -752,8 +760,10 @@ async function main() {
       }
     }
     const filling = performance.now()
-    const data = await fill(databaseUrl, recentUrl)
-    if (keep !== undefined) writeFileSync(join(folder, "data.json"), JSON.stringify(data))
+    // A folder kept from an earlier run is measured again as it is.
+    const kept = keep !== undefined && !postgres && existsSync(join(folder, "data.json"))
+    const data = kept ? JSON.parse(readFileSync(join(folder, "data.json"), "utf8")) : await fill(databaseUrl, recentUrl)
+    if (keep !== undefined && !kept) writeFileSync(join(folder, "data.json"), JSON.stringify(data))
     console.log(
       `team page of ${data.people} members: ${data.promotions} promotions, ${data.assessments} assessments, ` +
         `${data.conversations} conversations (${data.events} events) over a year, ${data.recentEvents} events ` +

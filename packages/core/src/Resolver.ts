@@ -41,7 +41,8 @@ export const makeRun =
     runtime
       .runPromiseExit(
         (effect as Effect.Effect<any, any, any>).pipe(
-          Effect.withSpan(`${pluginId}.resolver`),
+          // A stack trace per resolver would cost more than most resolvers.
+          Effect.withSpan(`${pluginId}.resolver`, { captureStackTrace: false }),
           Effect.annotateLogs("plugin", pluginId),
         ),
       )

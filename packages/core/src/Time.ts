@@ -118,3 +118,18 @@ export const periodsBetween = (
 /** Today's date in `timeZone`, `YYYY-MM-DD`. */
 export const today = (timeZone: DateTime.TimeZone, now: DateTime.DateTime): string =>
   DateTime.formatIsoDate(DateTime.setZone(now, timeZone))
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The local date of an instant in a zone, `YYYY-MM-DD`. Reports label every value they count,
+ * so this reads the date with one cached formatter instead of building zoned date-times.
+ */
+export const localDate = (at: number, timeZone: string): string => {
+  let format = dateFormats.get(timeZone)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    dateFormats.set(timeZone, format)
+  }
+  return format.format(at)
+}

@@ -84,6 +84,7 @@ export {
   InstantMillis,
   LocalDate,
   LocalTime,
+  localDate,
   minutesOf,
   nextPeriodStart,
   Period,

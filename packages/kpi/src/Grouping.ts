@@ -1,4 +1,4 @@
-import type { Period } from "@teamops/core"
+import { localDate, type Period } from "@teamops/core"
 import type { GroupKey } from "./MetricQuery.js"
 
 /** The grouping keys of a report row; a key not grouped by is left out. */
@@ -15,21 +15,6 @@ export interface GroupingOptions {
   readonly timeZone: string | undefined
   /** The zone of the calendar version of `team` in force at `at`, if it has one. */
   readonly zoneOfTeam: (team: string | null, at: number) => string | undefined
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-
-/**
- * The local date of an instant in a zone, `YYYY-MM-DD`. Reports label every value they count,
- * so this reads the date with one cached formatter instead of building zoned date-times.
- */
-export const localDate = (at: number, timeZone: string): string => {
-  let format = dateFormats.get(timeZone)
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    dateFormats.set(timeZone, format)
-  }
-  return format.format(at)
 }
 
 /**

@@ -38,6 +38,7 @@ export const builtInMetrics: ReadonlyArray<MetricDefinition> = [
 ]
 
 const far = Number.MAX_SAFE_INTEGER
+const reportsAtOnce = 2
 
 export interface MetricsService {
   /** The keys of every metric the report answers. */
@@ -87,6 +88,10 @@ export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, Metric
         })
       }
 
+      // Reports hold their facts in memory while they compute, and compute on the one thread
+      // of the process: a few at a time answer as fast as more would, in bounded memory.
+      const permits = yield* Effect.makeSemaphore(reportsAtOnce)
+
       const reports = (queries: ReadonlyArray<MetricQuery>, options: ReportOptions = {}) =>
         Effect.gen(function* () {
           const at = options.at ?? []
@@ -102,7 +107,7 @@ export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, Metric
               (rows) => [...rows].sort((a, b) => compareLabels(query.groupBy, a, b)),
             )
           })
-        })
+        }).pipe(permits.withPermits(1))
 
       const report = (query: MetricQuery, at: ReadonlyArray<string> = []) =>
         Effect.map(reports([query], { at }), (rows) => rows[0] as ReadonlyArray<ReportRow>)

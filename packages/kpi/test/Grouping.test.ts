@@ -1,7 +1,7 @@
-import { periodLabel, periodStart, zone } from "@teamops/core"
+import { localDate, periodLabel, periodStart, zone } from "@teamops/core"
 import { DateTime } from "effect"
 import { describe, expect, it } from "vitest"
-import { grouping, localDate, periodOfDate } from "../src/Grouping.js"
+import { grouping, periodOfDate } from "../src/Grouping.js"
 import { random } from "../src/testing.js"
 
 describe("period labels", () => {

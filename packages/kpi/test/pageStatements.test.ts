@@ -1,7 +1,7 @@
 import { measured, testDialects } from "@teamops/testing"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { randomLog } from "../src/testing.js"
 import { kpiKeys } from "../src/TeamKpis.js"
+import { randomLog } from "../src/testing.js"
 import { graphqlData, openKpi, type TestKpi } from "./support.js"
 
 // The KPIs of a team page: every headline metric of each team listed, by team and day. What
@@ -14,9 +14,7 @@ const spreadLog = (seed: number, conversations: number) => {
   const log = randomLog(seed, conversations)
   const teamOf = (id: string) => teams[[...id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9973, 7) % teams.length]
   const events = log.events.map((event) =>
-    typeof event.teamKey === "string"
-      ? { ...event, teamKey: teamOf(String(event.conversationId ?? event.id)) }
-      : event,
+    typeof event.teamKey === "string" ? { ...event, teamKey: teamOf(String(event.conversationId ?? event.id)) } : event,
   )
   return { events, end: log.end }
 }
@@ -28,7 +26,11 @@ const rowFields = `metric team period
   ... on IqsMetricRow { count iqs }
   ... on ConcurrencyMetricRow { mean max weightedMean weightedMax }`
 
-const window = (end: number) => ({ from: "2026-03-20T00:00:00Z", to: new Date(end).toISOString(), asOf: new Date(end).toISOString() })
+const window = (end: number) => ({
+  from: "2026-03-20T00:00:00Z",
+  to: new Date(end).toISOString(),
+  asOf: new Date(end).toISOString(),
+})
 
 const page = (first: number, end: number) => {
   const { from, to, asOf } = window(end)
@@ -81,7 +83,10 @@ describe.each(testDialects())("the KPIs of a team page on %s", (dialect) => {
       )
       for (const { node } of listed) {
         const expected = all.metric.filter((row: any) => row.team === node.key)
-        expect(node.kpis.filter((row: any) => row.metric === metric), `${metric} of ${node.key}`).toEqual(expected)
+        expect(
+          node.kpis.filter((row: any) => row.metric === metric),
+          `${metric} of ${node.key}`,
+        ).toEqual(expected)
       }
     }
   })

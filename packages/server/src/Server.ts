@@ -95,6 +95,10 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
     listen: (port, hostname = "127.0.0.1") =>
       new Promise((resolve, reject) => {
         const server = createHttpServer(yoga)
+        // Node closes a kept-alive connection idle for 5 s; while long requests keep the
+        // process busy, a client's next request can wait that long unread and be cut. A
+        // minute, as proxies in front of servers commonly keep theirs.
+        server.keepAliveTimeout = 65_000
         server.once("error", reject)
         server.listen(port, hostname, () => {
           http = server

@@ -1,7 +1,7 @@
-import { type Builder, batchedConnection, fieldError, InputError, type SchemaKit, today, zone } from "@teamops/core"
+import { type Builder, batchedConnection, fieldError, InputError, localDate, type SchemaKit } from "@teamops/core"
 import { type Person, PersonRef } from "@teamops/org"
 import { LevelRef } from "@teamops/roles"
-import { DateTime, Effect, Either } from "effect"
+import { Effect, Either } from "effect"
 import { AssessmentRepo } from "../AssessmentRepo.js"
 import {
   loadCurrentLevel,
@@ -43,7 +43,7 @@ const noAssessments = () => ({
 /** Where a person stands: level, history, time in level, next level, assessments, readiness. */
 export const personFields = (
   builder: Builder,
-  { run, invariant }: SchemaKit,
+  { invariant }: SchemaKit,
   { PromotionType, ReadinessType }: ReturnType<typeof competenciesTypes>,
 ) => {
   // Readiness for the person's next level: null when there is none.
@@ -82,9 +82,7 @@ export const personFields = (
         "Whole days since the day the latest promotion took effect, as of today in the person's time zone; null before the first.",
       resolve: async (person, _, context) => {
         const promotions = await promotionStepsLoader(context).load(person.id)
-        return run(
-          Effect.map(DateTime.now, (now) => daysInLevel(promotions, today(zone(person.timeZone), now)) ?? null),
-        )
+        return daysInLevel(promotions, localDate(Date.now(), person.timeZone)) ?? null
       },
     }),
     nextLevel: t.field({
