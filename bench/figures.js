@@ -29,7 +29,13 @@ const goalText = (goal, met) =>
  */
 export const figure = ({ key, label, value, unit, goal }) => {
   const met = meets(value, goal)
-  recorded.push({ key: `${store}.${key}`, label, value: Number(value.toFixed(4)), unit, ...(goal ? { goal, met } : {}) })
+  recorded.push({
+    key: `${store}.${key}`,
+    label,
+    value: Number(value.toFixed(4)),
+    unit,
+    ...(goal ? { goal, met } : {}),
+  })
   console.log(`${label.padEnd(64)} ${shown(value, unit).padStart(12)}${goalText(goal, met)}`)
   return value
 }
