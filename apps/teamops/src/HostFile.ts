@@ -47,6 +47,7 @@ export const ServerSection = Schema.Struct({
       maxBodyBytes: exact(PositiveInt),
       maxBatchOperations: exact(PositiveInt),
       requestTimeoutMs: exact(PositiveInt),
+      maxConcurrentOperations: exact(PositiveInt),
     }),
   ),
   cors: exact(Schema.Struct({ origins: Schema.Array(Schema.String) })),

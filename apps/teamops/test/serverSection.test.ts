@@ -60,7 +60,7 @@ describe("the server section of teamops.config.js", () => {
     expect(Either.isLeft(result) && result.left.message).toBe(
       [
         `${join(folder, "teamops.config.js")}: server.colour: is unexpected, expected: "limits" | "cors" | "persistedOperations" | "rateLimit" | "introspection" | "sso"`,
-        'server.limits.maxDepht: is unexpected, expected: "maxDepth" | "maxAliases" | "maxTokens" | "maxDirectives" | "maxCost" | "maxBodyBytes" | "maxBatchOperations" | "requestTimeoutMs"',
+        'server.limits.maxDepht: is unexpected, expected: "maxDepth" | "maxAliases" | "maxTokens" | "maxDirectives" | "maxCost" | "maxBodyBytes" | "maxBatchOperations" | "requestTimeoutMs" | "maxConcurrentOperations"',
         "server.limits.maxCost: expected a positive whole number",
         "server.sso.audience: is missing",
       ].join("\n"),

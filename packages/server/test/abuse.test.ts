@@ -9,6 +9,7 @@ import { type Builder, definePlugin, encodeGlobalID, listConnection } from "@tea
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest"
 import { createToken } from "../src/access/TokenStore.js"
 import { defaultLimits } from "../src/hardening/Limits.js"
+import { workQueue } from "../src/hardening/OperationQueue.js"
 import { createServer, type ServerConfig, type TeamopsServer } from "../src/Server.js"
 import { adminAuthorization } from "./adminToken.js"
 
@@ -403,6 +404,52 @@ describe("the request body and batches", () => {
   })
 })
 
+describe("operations at once", () => {
+  const finishing = async (server: TeamopsServer) => {
+    const order: Array<string> = []
+    await Promise.all(
+      ["slow", "hello"].map(async (field, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * 20))
+        await query(server, `{ ${field} }`)
+        order.push(field)
+      }),
+    )
+    return order
+  }
+
+  it("runs one operation at a time when told, the next in line once it ends", async () => {
+    expect(await finishing(await boot({ limits: { maxConcurrentOperations: 1 } }))).toEqual(["slow", "hello"])
+  })
+
+  it("runs the next operation beside a slow one while there is room", async () => {
+    expect(await finishing(await boot({ limits: { maxConcurrentOperations: 2 } }))).toEqual(["hello", "slow"])
+  })
+
+  it("starts waiting work in the order it came, never more than the limit at once", async () => {
+    const admit = workQueue(2)
+    const started: Array<number> = []
+    let running = 0
+    let most = 0
+    const opens: Array<() => void> = []
+    const gates = Array.from({ length: 6 }, () => new Promise<void>((resolve) => opens.push(resolve)))
+    const done = gates.map((gate, i) =>
+      admit(async () => {
+        started.push(i)
+        most = Math.max(most, ++running)
+        await gate
+        running--
+      }),
+    )
+    for (const i of [1, 0, 3, 2, 5, 4]) {
+      opens[i]?.()
+      await new Promise((resolve) => setTimeout(resolve, 1))
+    }
+    await Promise.all(done)
+    expect(started).toEqual([0, 1, 2, 3, 4, 5])
+    expect(most).toBe(2)
+  })
+})
+
 describe("requests a browser sends for another site", () => {
   const forged = { origin: "https://evil.example" }
 
@@ -619,7 +666,7 @@ describe("limits { … }", () => {
       )
     ).secret
     const fields =
-      "maxPageSize maxDepth maxAliases maxTokens maxDirectives maxCost maxBodyBytes maxBatchOperations requestTimeoutMs requestsPerMinute"
+      "maxPageSize maxDepth maxAliases maxTokens maxDirectives maxCost maxBodyBytes maxBatchOperations requestTimeoutMs maxConcurrentOperations requestsPerMinute"
     const read = await send(server, { query: `{ limits { ${fields} } }` }, { authorization: `Bearer ${reader}` })
     expect(read.body).toEqual({
       data: { limits: { ...defaultLimits, maxDepth: 12, maxPageSize: 100, requestsPerMinute: 100 } },

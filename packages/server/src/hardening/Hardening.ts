@@ -6,6 +6,7 @@ import { type CorsConfig, corsOptions } from "./Cors.js"
 import { useCsrfPrevention } from "./Csrf.js"
 import { introspectionAllowed, useNoIntrospection } from "./Introspection.js"
 import { type Limits, resolveLimits } from "./Limits.js"
+import { useOperationQueue } from "./OperationQueue.js"
 import { type PersistedOperationsConfig, usePersisted } from "./PersistedOperations.js"
 import { type RateLimitConfig, resolveRateLimit, useRateLimit } from "./RateLimit.js"
 import { useRequestTimeout } from "./Timeout.js"
@@ -49,7 +50,8 @@ export type HardeningSettings = ReturnType<typeof hardeningSettings>
 /**
  * The plugins that go right after the authentication, in this order: the rate limit (which
  * needs the caller), then what refuses a request before it runs (a body too large, a forged cross-site request,
- * a document not registered, one over a limit, introspection), then the timeout.
+ * a document not registered, one over a limit, introspection), then the queue of operations
+ * and the timeout.
  */
 export const hardeningPlugins = (
   settings: HardeningSettings,
@@ -61,5 +63,7 @@ export const hardeningPlugins = (
   ...(settings.persisted ? [settings.persisted] : []),
   useArmor(settings.limits, { suggestions: settings.introspection }),
   ...(settings.introspection ? [] : [useNoIntrospection()]),
+  // A later plugin wraps the earlier: the timeout counts the time spent waiting in the queue.
+  useOperationQueue(settings.limits.maxConcurrentOperations),
   useRequestTimeout(settings.limits.requestTimeoutMs),
 ]

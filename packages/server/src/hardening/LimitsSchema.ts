@@ -12,6 +12,7 @@ const described: ReadonlyArray<readonly [Published, string]> = [
   ["maxBodyBytes", "Bytes of one request body."],
   ["maxBatchOperations", "Operations in one batched request."],
   ["requestTimeoutMs", "Milliseconds an operation may run before it is answered with an error."],
+  ["maxConcurrentOperations", "Operations one server process runs at once; the others wait their turn."],
   [
     "requestsPerMinute",
     "Requests one token (or person, under single sign-on) may send a minute, to each server process.",
