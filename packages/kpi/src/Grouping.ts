@@ -75,9 +75,11 @@ const periodLabel = (at: number, timeZone: string, period: Period) => {
   return label ?? exact(at)
 }
 
-/** The key of a group: its labels, with null told apart from any text. */
-const groupKey = (labels: GroupLabels) =>
-  `${labels.team === null ? "\u0001" : (labels.team ?? "")}\u0000${labels.person === null ? "\u0001" : (labels.person ?? "")}\u0000${labels.period ?? ""}`
+/** A label as part of a group's key: null told apart from any text, absent from both. */
+const part = (label: string | null | undefined) => (label === null ? "\u0001" : (label ?? ""))
+
+/** The key of a group: its labels. */
+const groupKey = (labels: GroupLabels) => `${part(labels.team)}\u0000${part(labels.person)}\u0000${part(labels.period)}`
 
 /** Rows by group: `add` finds (or opens) the group of a value, `rows` lists the groups in order. */
 export const grouping = <Acc>(options: GroupingOptions, open: () => Acc) => {
@@ -117,7 +119,13 @@ export const grouping = <Acc>(options: GroupingOptions, open: () => Acc) => {
     zoneAt,
     labelsOf,
     groupOf,
-    add: (basis: number, team: string | null, person: string | null) => groupOf(labelsOf(basis, team, person)),
+    // The group of each value is found by its key alone: its labels are made once, for a new group.
+    add: (basis: number, team: string | null, person: string | null) => {
+      const period = byPeriod ? periodLabel(basis, zoneAt(team, basis), options.period as Period) : undefined
+      const key = `${byTeam ? part(team) : ""}\u0000${byPerson ? part(person) : ""}\u0000${part(period)}`
+      const group = groups.get(key)
+      return group === undefined ? groupOf(labelsOf(basis, team, person)) : group.acc
+    },
     rows: () => [...groups.values()].sort((a, b) => compareLabels(options.groupBy, a.labels, b.labels)),
   }
 }
