@@ -20,6 +20,8 @@ const piecesOf = (
   changes: ReadonlyArray<ComplexityChange> | undefined,
 ): Array<{ start: number; end: number; complexity: Complexity }> => {
   const cuts = (changes ?? []).map((c) => c.at).filter((at) => at > start && at < end)
+  // Most spans see no change of complexity: one piece, in force at their start.
+  if (cuts.length === 0) return [{ start, end, complexity: complexityAt(changes, start) }]
   const bounds = [start, ...new Set(cuts), end]
   return bounds
     .slice(0, -1)
@@ -104,8 +106,8 @@ const concurrency: MetricDefinition = {
         groups.set(key, group)
         for (const piece of piecesOf(span.start_at, spanEnd, timelines.get(span.conversation_id))) {
           if (query.complexity !== undefined && piece.complexity !== query.complexity) continue
-          group.counts.push({ ...piece, weight: 1 })
-          group.weighted.push({ ...piece, weight: query.complexityWeights[piece.complexity] })
+          group.counts.push({ start: piece.start, end: piece.end, weight: 1 })
+          group.weighted.push({ start: piece.start, end: piece.end, weight: query.complexityWeights[piece.complexity] })
         }
       }
 
