@@ -7,6 +7,7 @@ import { FactReader } from "./FactReader.js"
 import { kpiSchema } from "./graphql/index.js"
 import { Metrics, metricReportPoint } from "./MetricReport.js"
 import { init } from "./migrations/0001_init.js"
+import { sentHash } from "./migrations/0003_sent_hash.js"
 
 const stores = Layer.mergeAll(FactReader.layer, CalendarRepo.layer, EventLog.layer)
 
@@ -15,7 +16,7 @@ export const kpiPlugin = definePlugin({
   id: "kpi",
   version: "0.1.0",
   dependsOn: ["org"],
-  migrations: { "0001_init": init },
+  migrations: { "0001_init": init, "0003_sent_hash": sentHash },
   extensionPoints: [metricReportPoint],
   layer: Layer.provideMerge(Metrics.layer, stores),
   schema: kpiSchema,
