@@ -41,6 +41,25 @@ const parseLine = (number: number, line: string): Either.Either<RawEvent, string
   }
 }
 
+type Lines = ReturnType<typeof linesOf>
+
+/**
+ * The next batch of the file: up to `size` events, blank lines left out, with the bytes read
+ * up to them, and whether the file ends there. Lines are gathered in one promise a batch, not
+ * one effect a line, which would cost more than parsing them.
+ */
+const nextBatch = async (lines: Lines, size: number) => {
+  const batch: Array<Either.Either<RawEvent, string>> = []
+  let read = 0
+  while (batch.length < size) {
+    const next = await lines.next()
+    if (next.done === true) return { batch, read, done: true }
+    read = next.value.read
+    if (next.value.line.trim() !== "") batch.push(parseLine(next.value.number, next.value.line))
+  }
+  return { batch, read, done: false }
+}
+
 /** Stores the events of a JSON Lines file in batches, on a booted server, and counts what happened. */
 export const importEventsFile = (
   server: TeamopsServer,
@@ -83,22 +102,15 @@ export const importEventsFile = (
         yield* notes.refused(batch.length, error._tag === "EventBatchRefused" ? error.problems : [error.message])
       })
 
-    let batch: Array<Either.Either<RawEvent, string>> = []
     const lines = linesOf(file)
     while (true) {
       const next = yield* Effect.tryPromise({
-        try: () => lines.next(),
+        try: () => nextBatch(lines, options.batchSize),
         catch: (e) => new CliError({ message: `cannot read ${file}: ${messageOf(e)}` }),
       })
-      if (next.done === true) break
-      if (next.value.line.trim() === "") continue
-      batch.push(parseLine(next.value.number, next.value.line))
-      if (batch.length >= options.batchSize) {
-        yield* send(batch)
-        batch = []
-        notes.progress(next.value.read, tally)
-      }
+      if (next.batch.length > 0) yield* send(next.batch)
+      if (next.done) break
+      notes.progress(next.read, tally)
     }
-    if (batch.length > 0) yield* send(batch)
     return tally
   })

@@ -132,6 +132,8 @@ interface Arrival {
 
 type Decoded = Arrival & { readonly event: LogEvent }
 
+const isDecoded = (arrival: Arrival): arrival is Decoded => arrival.event !== undefined
+
 const conversationTables = [
   "kpi_conversations",
   "kpi_cycles",
@@ -205,7 +207,10 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
       if (Either.isLeft(decoded)) problems.push(...decoded.left)
       else if (decoded.right.event.type === "metric.observed")
         problems.push(`${describe(raw)}: metric.observed is refused: no plugin metric can be observed in this version`)
-      else arrivals.push({ raw, id: decoded.right.event.id, ...decoded.right, sentHash })
+      else {
+        const { event, content } = decoded.right
+        arrivals.push({ raw, id: event.id, event, content, sentHash })
+      }
     }
     return { arrivals, problems }
   }
@@ -227,7 +232,7 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
     const fresh: Array<Decoded> = []
     for (const arrival of first.values()) {
       const known = stored.get(arrival.id)
-      if (known === undefined && arrival.event !== undefined) fresh.push({ ...arrival, event: arrival.event })
+      if (known === undefined && isDecoded(arrival)) fresh.push(arrival)
       else if (known?.content === arrival.content) duplicates++
       else problems.push(`${describe(arrival.raw)}: an event with this id was already received with different content`)
     }

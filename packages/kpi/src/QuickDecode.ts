@@ -60,13 +60,6 @@ const nullable = <A>(fields: Fields, name: string, read: (value: unknown) => A):
   return value === undefined || value === null ? undefined : read(value)
 }
 
-/** Adds the optional fields that are present, in the order given (the schema's order). */
-const withOptional = <T extends object>(event: T, optional: Fields): T => {
-  const out = { ...event } as Fields
-  for (const [name, value] of Object.entries(optional)) if (value !== undefined) out[name] = value
-  return out as T
-}
-
 const actor = (value: unknown) => {
   need(isFields(value))
   const fields = value as Fields
@@ -76,23 +69,29 @@ const actor = (value: unknown) => {
   return address === undefined ? { kind } : { kind, email: address }
 }
 
-const common = (fields: Fields) => ({
-  type: fields.type,
-  id: text(fields.id),
-  at: instant(fields.at),
-  actor: actor(fields.actor),
+// Events are built as one literal and then given their further fields in the schema's order,
+// which is the order of their keys in the canonical JSON.
+const common = (f: Fields): Fields => ({ type: f.type, id: text(f.id), at: instant(f.at), actor: actor(f.actor) })
+
+const inConversation = (f: Fields): Fields => ({
+  type: f.type,
+  id: text(f.id),
+  at: instant(f.at),
+  actor: actor(f.actor),
+  conversationId: text(f.conversationId),
 })
 
-const inConversation = (fields: Fields) => ({ ...common(fields), conversationId: text(fields.conversationId) })
+/** Sets an optional field when it is present. */
+const setOptional = (event: Fields, name: string, value: unknown) => {
+  if (value !== undefined) event[name] = value
+}
 
-/** `teamKey` of an assignment: absent keeps the team, `null` clears it. */
-const assignedTeam = (fields: Fields): Fields => {
-  const value = fields.teamKey
-  if (value === undefined) {
-    need(!Object.hasOwn(fields, "teamKey"))
-    return {}
-  }
-  return { teamKey: value === null ? null : key(value) }
+const created = (f: Fields) => {
+  const event = inConversation(f)
+  setOptional(event, "channel", nullable(f, "channel", text))
+  setOptional(event, "complexity", nullable(f, "complexity", complexity))
+  setOptional(event, "customerId", nullable(f, "customerId", text))
+  return event
 }
 
 const assignee = (value: unknown) => {
@@ -101,32 +100,55 @@ const assignee = (value: unknown) => {
   return { email: email((value as Fields).email) }
 }
 
-const rating = (value: unknown) => {
-  need(typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5)
-  return value as number
+/** `teamKey` of an assignment: absent keeps the team, `null` clears it. */
+const assigned = (f: Fields) => {
+  const event = inConversation(f)
+  event.assignee = assignee(f.assignee)
+  const team = f.teamKey
+  if (team === undefined) need(!Object.hasOwn(f, "teamKey"))
+  else event.teamKey = team === null ? null : key(team)
+  return event
 }
 
-const shapes = new Map<EventType, (fields: Fields) => object>([
-  [
-    "conversation.created",
-    (f) =>
-      withOptional(inConversation(f), {
-        channel: nullable(f, "channel", text),
-        complexity: nullable(f, "complexity", complexity),
-        customerId: nullable(f, "customerId", text),
-      }),
-  ],
+const tagged = (f: Fields) => {
+  const event = inConversation(f)
+  event.complexity = complexity(f.complexity)
+  return event
+}
+
+const rated = (f: Fields) => {
+  const event = inConversation(f)
+  const rating = f.rating
+  need(typeof rating === "number" && Number.isInteger(rating) && rating >= 1 && rating <= 5)
+  event.rating = rating
+  return event
+}
+
+const proactive = (f: Fields) => {
+  const event = common(f)
+  setOptional(event, "teamKey", nullable(f, "teamKey", key))
+  return event
+}
+
+const viewed = (f: Fields) => {
+  const event = common(f)
+  event.customerId = text(f.customerId)
+  return event
+}
+
+const shapes = new Map<EventType, (fields: Fields) => Fields>([
+  ["conversation.created", created],
   ["message.customer", inConversation],
   ["message.human", inConversation],
   ["message.bot", inConversation],
   ["conversation.handoff", inConversation],
   ["conversation.resolved", inConversation],
   ["conversation.reopened", inConversation],
-  ["conversation.assigned", (f) => ({ ...inConversation(f), assignee: assignee(f.assignee), ...assignedTeam(f) })],
-  ["conversation.tagged", (f) => ({ ...inConversation(f), complexity: complexity(f.complexity) })],
-  ["csat.rated", (f) => ({ ...inConversation(f), rating: rating(f.rating) })],
-  ["proactive.sent", (f) => withOptional(common(f), { teamKey: nullable(f, "teamKey", key) })],
-  ["article.viewed", (f) => ({ ...common(f), customerId: text(f.customerId) })],
+  ["conversation.assigned", assigned],
+  ["conversation.tagged", tagged],
+  ["csat.rated", rated],
+  ["proactive.sent", proactive],
+  ["article.viewed", viewed],
 ])
 
 /** An event decoded, with its canonical JSON (what `canonical` of Event.ts gives). */
@@ -141,7 +163,7 @@ export const quickDecode = (value: unknown): DecodedEvent | undefined => {
   const shape = shapes.get(value.type as EventType)
   if (shape === undefined) return undefined
   try {
-    const event = shape(value) as { at: number | string }
+    const event = shape(value)
     // The canonical JSON is the event with its instant in UTC; written in place, as a copy costs more.
     const at = event.at as number
     event.at = inUtc(value.at as string, at)
