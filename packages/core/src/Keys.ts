@@ -12,13 +12,13 @@ export const isKey = (s: string) => kebab.test(s)
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
+/** Whether `s` is an email address as {@link Email} accepts it (surrounding spaces allowed). */
+export const isEmail = (s: string) => emailShape.test(s.trim())
+
 /** An email address, trimmed and stored in lower case so that comparisons ignore case. */
 export const Email = Schema.transform(
   Schema.String.pipe(
-    Schema.filter(
-      (s) =>
-        emailShape.test(s.trim()) || `expected an email address such as "ana@example.com", got ${JSON.stringify(s)}`,
-    ),
+    Schema.filter((s) => isEmail(s) || `expected an email address such as "ana@example.com", got ${JSON.stringify(s)}`),
   ),
   Schema.String,
   { strict: true, decode: (s) => s.trim().toLowerCase(), encode: (s) => s },

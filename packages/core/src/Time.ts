@@ -50,6 +50,11 @@ export const LocalTime = Schema.String.pipe(
 
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i
 
+/** The UTC milliseconds of an RFC 3339 instant with an explicit offset, NaN for any other text. */
+export const instantMillisOf = (s: string): number =>
+  // Date.parse rolls a day past the month's end over (2026-02-30 → 2026-03-02): refuse it.
+  instantPattern.test(s) && isCalendarDate(s.slice(0, 10)) ? Date.parse(s) : Number.NaN
+
 /**
  * An RFC 3339 instant with an explicit offset (`2026-03-29T09:00:00+03:00`), decoded to a
  * UTC instant truncated to the millisecond.
@@ -57,8 +62,7 @@ const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\
 export const Instant = Schema.transformOrFail(Schema.String, Schema.DateTimeUtcFromSelf, {
   strict: true,
   decode: (s, _, ast) => {
-    // Date.parse rolls a day past the month's end over (2026-02-30 → 2026-03-02): refuse it.
-    const millis = instantPattern.test(s) && isCalendarDate(s.slice(0, 10)) ? Date.parse(s) : Number.NaN
+    const millis = instantMillisOf(s)
     return Number.isNaN(millis)
       ? ParseResult.fail(
           new ParseResult.Type(

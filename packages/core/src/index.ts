@@ -34,7 +34,7 @@ export {
   extensionPoint,
 } from "./ExtensionPoint.js"
 export { encodeGlobalID, GlobalId } from "./GlobalId.js"
-export { Email, isKey, Key, Name } from "./Keys.js"
+export { Email, isEmail, isKey, Key, Name } from "./Keys.js"
 export { LimitsRef } from "./LimitsRef.js"
 export { groupedLoader, keyedLoader, loaderOf, requestLoader } from "./Loader.js"
 export { type Migration, type Migrations, migrate, tablePrefix } from "./Migrations.js"
@@ -82,6 +82,7 @@ export {
 export {
   Instant,
   InstantMillis,
+  instantMillisOf,
   LocalDate,
   LocalTime,
   localDate,

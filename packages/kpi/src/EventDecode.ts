@@ -1,11 +1,14 @@
 import { toInputError } from "@teamops/core"
 import { Either, type ParseResult, Schema } from "effect"
-import { type EventType, eventSchemas, eventTypes, type LogEvent, oneOf } from "./Event.js"
+import { canonical, type EventType, eventSchemas, eventTypes, type LogEvent, oneOf } from "./Event.js"
+import { type DecodedEvent, quickDecode } from "./QuickDecode.js"
 
 /** One event of a batch as it arrived, with the words that name its place (`line 3`, `events[2]`). */
 export interface RawEvent {
   readonly where: string
   readonly value: unknown
+  /** The event as the sender wrote it (a line of a file), when known: a resend of it is recognised by it. */
+  readonly text?: string
 }
 
 const Type = Schema.Struct({ type: oneOf(...(eventTypes as [EventType, ...Array<EventType>])) })
@@ -42,4 +45,12 @@ export const decodeEvent = (raw: RawEvent): Either.Either<LogEvent, ReadonlyArra
       .message.split("\n")
       .map((line) => `${describe(raw)}: ${line}`),
   )
+}
+
+/** Decodes one event with its canonical JSON, by hand when it is of a common shape. */
+export const decodeWithContent = (raw: RawEvent): Either.Either<DecodedEvent, ReadonlyArray<string>> => {
+  const quick = quickDecode(raw.value)
+  return quick === undefined
+    ? Either.map(decodeEvent(raw), (event) => ({ event, content: canonical(event) }))
+    : Either.right(quick)
 }

@@ -1,11 +1,13 @@
+import { hash } from "node:crypto"
 import { Db, type DbError, type DbService, type Page } from "@teamops/core"
 import { TeamRepo, type TeamRepoService } from "@teamops/org"
 import { Context, Effect, Either, Layer, Schema } from "effect"
 import { type Kysely, sql } from "kysely"
 import { type ConversationFacts, replayConversation, type Sequenced } from "./ConversationReplay.js"
-import { canonical, conversationOf, eventSchemas, type LogEvent } from "./Event.js"
-import { decodeEvent, describe, type RawEvent } from "./EventDecode.js"
+import { conversationOf, eventSchemas, type LogEvent } from "./Event.js"
+import { decodeWithContent, describe, type RawEvent } from "./EventDecode.js"
 import type { KpiDatabase } from "./KpiDatabase.js"
+import { quickDecode } from "./QuickDecode.js"
 import { reviewScore } from "./Review.js"
 
 /** A batch was refused whole; `problems` says, per event, what is wrong. Nothing was stored. */
@@ -73,24 +75,64 @@ const refused = (problems: ReadonlyArray<string>) =>
     problems,
   })
 
-/** Statements carry at most this many rows, well under both stores' limits on parameters. */
-const chunkSize = 500
-const chunks = <T>(items: ReadonlyArray<T>): Array<ReadonlyArray<T>> => {
+/**
+ * The parameters one statement carries at most: under SQLite's limit (32,766) and
+ * PostgreSQL's (65,535). Statements are filled up to it, as each one costs a round trip
+ * (PostgreSQL) and a compilation, whatever its size.
+ */
+const parameterBudget = 30_000
+const chunks = <T>(items: ReadonlyArray<T>, size: number): Array<ReadonlyArray<T>> => {
   const out: Array<ReadonlyArray<T>> = []
-  for (let i = 0; i < items.length; i += chunkSize) out.push(items.slice(i, i + chunkSize))
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
 }
 
 const decodeStored = (content: string): LogEvent => {
   const value = JSON.parse(content) as { type: keyof typeof eventSchemas }
-  return Schema.decodeUnknownSync(eventSchemas[value.type] as Schema.Schema<LogEvent, any>)(value)
+  return (
+    quickDecode(value)?.event ??
+    Schema.decodeUnknownSync(eventSchemas[value.type] as Schema.Schema<LogEvent, any>)(value)
+  )
 }
 
+const idOf = (raw: RawEvent) => {
+  const id = (raw.value as { id?: unknown } | null)?.id
+  return typeof id === "string" ? id : undefined
+}
+
+/**
+ * A hash of the event as it was sent: its text when the sender kept it (a line of a file),
+ * else its JSON. The same hash means the same text, hence the same event.
+ */
+const sentHashOf = (raw: RawEvent): string | null => {
+  try {
+    return hash("sha256", raw.text ?? JSON.stringify(raw.value), "base64")
+  } catch {
+    return null
+  }
+}
+
+/** What the log holds of an event id. */
+interface StoredContent {
+  readonly content: string
+  readonly sentHash: string | null
+}
+
+/**
+ * An event of the batch with its canonical JSON. `event` is absent when the event was
+ * recognised by its hash as one already stored, and so was never decoded.
+ */
 interface Arrival {
   readonly raw: RawEvent
-  readonly event: LogEvent
+  readonly id: string
+  readonly event?: LogEvent
   readonly content: string
+  readonly sentHash: string | null
 }
+
+type Decoded = Arrival & { readonly event: LogEvent }
+
+const isDecoded = (arrival: Arrival): arrival is Decoded => arrival.event !== undefined
 
 const conversationTables = [
   "kpi_conversations",
@@ -105,18 +147,27 @@ const conversationTables = [
 const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService => {
   const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
 
-  // Runs ingests one at a time, so that each sees the log the previous one left.
+  // Runs ingests one at a time, so that each sees the log the previous one left. Every read
+  // of an ingest looks events up by id or conversation: index probes. PostgreSQL's planner,
+  // whose statistics lag behind a log that grows by thousands of rows a batch, would rather
+  // scan the whole log for a few thousand ids, which makes each batch slower than the last.
   const lock =
     db.dialect === "postgres"
-      ? query((k) => sql`select pg_advisory_xact_lock(hashtext('kpi.ingest'))`.execute(k))
+      ? Effect.zipRight(
+          query((k) => sql`select pg_advisory_xact_lock(hashtext('kpi.ingest'))`.execute(k)),
+          query((k) => sql`set local enable_seqscan = off`.execute(k)),
+        )
       : Effect.void
 
   const storedContents = (ids: ReadonlyArray<string>) =>
     Effect.map(
-      Effect.forEach(chunks(ids), (part) =>
-        query((k) => k.selectFrom("kpi_events").select(["id", "content"]).where("id", "in", part).execute()),
+      Effect.forEach(chunks(ids, parameterBudget), (part) =>
+        query((k) =>
+          k.selectFrom("kpi_events").select(["id", "content", "sent_hash"]).where("id", "in", part).execute(),
+        ),
       ),
-      (parts) => new Map(parts.flat().map((r) => [r.id, r.content])),
+      (parts) =>
+        new Map<string, StoredContent>(parts.flat().map((r) => [r.id, { content: r.content, sentHash: r.sent_hash }])),
     )
 
   const knownTeams = (keys: ReadonlyArray<string>) =>
@@ -124,7 +175,7 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
 
   const storedEventsOf = (conversationIds: ReadonlyArray<string>) =>
     Effect.map(
-      Effect.forEach(chunks(conversationIds), (part) =>
+      Effect.forEach(chunks(conversationIds, parameterBudget), (part) =>
         query((k) =>
           k
             .selectFrom("kpi_events")
@@ -136,34 +187,59 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
       (parts) => parts.flat(),
     )
 
-  /** The new events that are not resends; a resend with other content is a problem. */
-  const sortOutResends = (arrivals: ReadonlyArray<Arrival>) =>
-    Effect.gen(function* () {
-      const problems: Array<string> = []
-      const first = new Map<string, Arrival>()
-      let duplicates = 0
-      for (const arrival of arrivals) {
-        const earlier = first.get(arrival.event.id)
-        if (earlier === undefined) first.set(arrival.event.id, arrival)
-        else if (earlier.content === arrival.content) duplicates++
-        else
-          problems.push(
-            `${describe(arrival.raw)}: the id is sent twice in the batch with different content (first at ${earlier.raw.where})`,
-          )
+  /**
+   * Every event of the batch with its canonical JSON, or the problems of those that do not
+   * decode. An event whose hash is the one stored under its id is a resend of the same text:
+   * it takes the stored content, undecoded. Any other is decoded, and compared by content.
+   */
+  const decodeArrivals = (batch: ReadonlyArray<RawEvent>, stored: ReadonlyMap<string, StoredContent>) => {
+    const arrivals: Array<Arrival> = []
+    const problems: Array<string> = []
+    for (const raw of batch) {
+      const id = idOf(raw)
+      const sentHash = id === undefined ? null : sentHashOf(raw)
+      const known = id === undefined ? undefined : stored.get(id)
+      if (id !== undefined && known !== undefined && sentHash !== null && known.sentHash === sentHash) {
+        arrivals.push({ raw, id, content: known.content, sentHash })
+        continue
       }
-      const stored = yield* storedContents([...first.keys()])
-      const fresh: Array<Arrival> = []
-      for (const arrival of first.values()) {
-        const content = stored.get(arrival.event.id)
-        if (content === undefined) fresh.push(arrival)
-        else if (content === arrival.content) duplicates++
-        else
-          problems.push(`${describe(arrival.raw)}: an event with this id was already received with different content`)
+      const decoded = decodeWithContent(raw)
+      if (Either.isLeft(decoded)) problems.push(...decoded.left)
+      else if (decoded.right.event.type === "metric.observed")
+        problems.push(`${describe(raw)}: metric.observed is refused: no plugin metric can be observed in this version`)
+      else {
+        const { event, content } = decoded.right
+        arrivals.push({ raw, id: event.id, event, content, sentHash })
       }
-      return { fresh, duplicates, problems }
-    })
+    }
+    return { arrivals, problems }
+  }
 
-  const unknownTeams = (fresh: ReadonlyArray<Arrival>) =>
+  /** The new events that are not resends; a resend with other content is a problem. */
+  const sortOutResends = (arrivals: ReadonlyArray<Arrival>, stored: ReadonlyMap<string, StoredContent>) => {
+    const problems: Array<string> = []
+    const first = new Map<string, Arrival>()
+    let duplicates = 0
+    for (const arrival of arrivals) {
+      const earlier = first.get(arrival.id)
+      if (earlier === undefined) first.set(arrival.id, arrival)
+      else if (earlier.content === arrival.content) duplicates++
+      else
+        problems.push(
+          `${describe(arrival.raw)}: the id is sent twice in the batch with different content (first at ${earlier.raw.where})`,
+        )
+    }
+    const fresh: Array<Decoded> = []
+    for (const arrival of first.values()) {
+      const known = stored.get(arrival.id)
+      if (known === undefined && isDecoded(arrival)) fresh.push(arrival)
+      else if (known?.content === arrival.content) duplicates++
+      else problems.push(`${describe(arrival.raw)}: an event with this id was already received with different content`)
+    }
+    return { fresh, duplicates, problems }
+  }
+
+  const unknownTeams = (fresh: ReadonlyArray<Decoded>) =>
     Effect.gen(function* () {
       const teamOf = (event: LogEvent) =>
         event.type === "conversation.assigned" || event.type === "proactive.sent"
@@ -177,7 +253,7 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
       })
     })
 
-  const replayAll = (fresh: ReadonlyArray<Arrival & { seq: number }>, skipIncomplete: boolean) =>
+  const replayAll = (fresh: ReadonlyArray<Decoded & { seq: number }>, skipIncomplete: boolean) =>
     Effect.gen(function* () {
       const byConversation = new Map<string, Array<Sequenced>>()
       const where = new Map<string, RawEvent>()
@@ -189,7 +265,10 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
         list.push({ event: arrival.event, seq: arrival.seq })
         byConversation.set(id, list)
       }
+      // Only conversations with events stored before have facts to replace.
+      const continued = new Set<string>()
       for (const row of yield* storedEventsOf([...byConversation.keys()])) {
+        continued.add(row.conversation_id as string)
         byConversation
           .get(row.conversation_id as string)
           ?.push({ event: decodeStored(row.content), seq: Number(row.seq) })
@@ -212,54 +291,45 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
             )
           }
       }
-      return { facts, problems, incomplete }
+      return { facts, problems, incomplete, continued }
     })
 
   const ingest = (batch: ReadonlyArray<RawEvent>, options: IngestOptions = {}) =>
-    Effect.gen(function* () {
-      const arrivals: Array<Arrival> = []
-      const problems: Array<string> = []
-      for (const raw of batch) {
-        const decoded = decodeEvent(raw)
-        if (Either.isLeft(decoded)) problems.push(...decoded.left)
-        else if (decoded.right.type === "metric.observed")
-          problems.push(
-            `${describe(raw)}: metric.observed is refused: no plugin metric can be observed in this version`,
-          )
-        else arrivals.push({ raw, event: decoded.right, content: canonical(decoded.right) })
-      }
-      if (problems.length > 0) return yield* refused(problems)
+    db.transaction(
+      Effect.gen(function* () {
+        yield* lock
+        // What the log holds of the batch's ids is read first, under the lock, so that a
+        // resend is recognised by its hash before anything is decoded.
+        const ids = new Set(batch.map(idOf).filter((id) => id !== undefined))
+        const stored = yield* storedContents([...ids])
+        const decoded = decodeArrivals(batch, stored)
+        if (decoded.problems.length > 0) return yield* refused(decoded.problems)
+        const { fresh, duplicates, problems } = sortOutResends(decoded.arrivals, stored)
+        problems.push(...(yield* unknownTeams(fresh)))
+        if (problems.length > 0) return yield* refused(problems)
+        if (fresh.length === 0) return { accepted: 0, duplicates, skipped: [] }
 
-      return yield* db.transaction(
-        Effect.gen(function* () {
-          yield* lock
-          const { fresh, duplicates, problems } = yield* sortOutResends(arrivals)
-          problems.push(...(yield* unknownTeams(fresh)))
-          if (problems.length > 0) return yield* refused(problems)
-          if (fresh.length === 0) return { accepted: 0, duplicates, skipped: [] }
+        const last = yield* query((k) =>
+          k
+            .selectFrom("kpi_events")
+            .select((eb) => eb.fn.max("seq").as("seq"))
+            .executeTakeFirst(),
+        )
+        const start = Number(last?.seq ?? 0) + 1
+        const sequenced = fresh.map((arrival, i) => ({ ...arrival, seq: start + i }))
+        const replayed = yield* replayAll(sequenced, options.skipIncomplete === true)
+        if (replayed.problems.length > 0) return yield* refused(replayed.problems)
 
-          const last = yield* query((k) =>
-            k
-              .selectFrom("kpi_events")
-              .select((eb) => eb.fn.max("seq").as("seq"))
-              .executeTakeFirst(),
-          )
-          const start = Number(last?.seq ?? 0) + 1
-          const sequenced = fresh.map((arrival, i) => ({ ...arrival, seq: start + i }))
-          const replayed = yield* replayAll(sequenced, options.skipIncomplete === true)
-          if (replayed.problems.length > 0) return yield* refused(replayed.problems)
-
-          const left = new Set(replayed.incomplete.map((c) => c.conversationId))
-          const kept = sequenced.filter((a) => !left.has(conversationOf(a.event) ?? ""))
-          yield* store(kept, replayed.facts)
-          return { accepted: kept.length, duplicates, skipped: replayed.incomplete }
-        }),
-      )
-    })
+        const left = new Set(replayed.incomplete.map((c) => c.conversationId))
+        const kept = sequenced.filter((a) => !left.has(conversationOf(a.event) ?? ""))
+        yield* store(kept, replayed.facts, replayed.continued)
+        return { accepted: kept.length, duplicates, skipped: replayed.incomplete }
+      }),
+    )
 
   const insert = <T extends keyof KpiDatabase>(table: T, rows: ReadonlyArray<KpiDatabase[T]>) =>
     Effect.forEach(
-      chunks(rows),
+      chunks(rows, Math.floor(parameterBudget / Math.max(1, Object.keys(rows[0] ?? {}).length))),
       (part) =>
         query((k) =>
           k
@@ -272,23 +342,28 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
       },
     )
 
-  const store = (sequenced: ReadonlyArray<Arrival & { seq: number }>, facts: ReadonlyArray<ConversationFacts>) =>
+  const store = (
+    sequenced: ReadonlyArray<Decoded & { seq: number }>,
+    facts: ReadonlyArray<ConversationFacts>,
+    continued: ReadonlySet<string>,
+  ) =>
     Effect.gen(function* () {
       yield* insert(
         "kpi_events",
-        sequenced.map(({ event, content, seq }) => ({
+        sequenced.map(({ event, content, seq, sentHash }) => ({
           id: event.id,
           seq,
           type: event.type,
           at: event.at,
           conversation_id: conversationOf(event) ?? null,
           content,
+          sent_hash: sentHash,
         })),
       )
-      const ids = facts.map((f) => f.conversationId)
+      const ids = facts.map((f) => f.conversationId).filter((id) => continued.has(id))
       for (const table of conversationTables) {
         yield* Effect.forEach(
-          chunks(ids),
+          chunks(ids, parameterBudget),
           (part) => query((k) => k.deleteFrom(table).where("conversation_id", "in", part).execute()),
           { discard: true },
         )
@@ -365,7 +440,7 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
       )
     })
 
-  const storeStandalone = (sequenced: ReadonlyArray<Arrival & { seq: number }>) =>
+  const storeStandalone = (sequenced: ReadonlyArray<Decoded & { seq: number }>) =>
     Effect.gen(function* () {
       const events = sequenced.map((s) => ({ event: s.event, seq: s.seq }))
       yield* insert(

@@ -15,6 +15,8 @@ export interface KpiDatabase {
     conversation_id: string | null
     /** The decoded event as canonical JSON: what a resend is compared with. */
     content: string
+    /** A hash of the event as it was sent (null before it was kept): a resend of the same text is known by it. */
+    sent_hash: string | null
   }
   kpi_conversations: {
     conversation_id: string

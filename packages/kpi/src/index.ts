@@ -17,7 +17,7 @@ export {
 } from "./CycleView.js"
 export { Complexity, eventTypes, LogEvent } from "./Event.js"
 export type { RawEvent } from "./EventDecode.js"
-export { EventBatchRefused, EventLog, type IngestSummary } from "./EventLog.js"
+export { EventBatchRefused, EventLog, type IngestSummary, type SkippedConversation } from "./EventLog.js"
 export { type CycleRow, FactReader, type FactReaderService, type Window } from "./FactReader.js"
 export { calendarLoader } from "./graphql/calendar.js"
 export { ComplexityRef, MetricGroupRef, MetricRowRef, ReportPeriodRef } from "./graphql/refs.js"

@@ -8,6 +8,7 @@ import { kpiSchema } from "./graphql/index.js"
 import { Metrics, metricReportPoint } from "./MetricReport.js"
 import { init } from "./migrations/0001_init.js"
 import { spanEnds } from "./migrations/0002_span_ends.js"
+import { sentHash } from "./migrations/0003_sent_hash.js"
 
 const stores = Layer.mergeAll(FactReader.layer, CalendarRepo.layer, EventLog.layer)
 
@@ -16,7 +17,7 @@ export const kpiPlugin = definePlugin({
   id: "kpi",
   version: "0.1.0",
   dependsOn: ["org"],
-  migrations: { "0001_init": init, "0002_span_ends": spanEnds },
+  migrations: { "0001_init": init, "0002_span_ends": spanEnds, "0003_sent_hash": sentHash },
   extensionPoints: [metricReportPoint],
   layer: Layer.provideMerge(Metrics.layer, stores),
   schema: kpiSchema,
