@@ -11,6 +11,7 @@ const benchmarks = [
   { name: "teams", file: "run.js", postgres: true },
   { name: "kpi", file: "kpi.js", postgres: true },
   { name: "dashboard", file: "dashboard.js", postgres: true },
+  { name: "boot", file: "boot.js", postgres: true },
 ]
 
 const json = process.argv.includes("--json")
