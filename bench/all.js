@@ -12,6 +12,7 @@ const benchmarks = [
   { name: "kpi", file: "kpi.js", postgres: true },
   { name: "ingest", file: "ingest.js", postgres: true },
   { name: "dashboard", file: "dashboard.js", postgres: true },
+  { name: "boot", file: "boot.js", postgres: true },
 ]
 
 const json = process.argv.includes("--json")

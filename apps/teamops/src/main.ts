@@ -1,5 +1,6 @@
 import { Command, ValidationError } from "@effect/cli"
-import { NodeContext } from "@effect/platform-node"
+// The module alone: the package's index loads cluster, RPC and socket code that no command uses.
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import { stderrLogger } from "@teamops/server"
 import { Cause, Effect, Exit, Layer } from "effect"
 import { commandOf, optionNames, unknownOption } from "./CommandLine.js"

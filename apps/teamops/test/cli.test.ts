@@ -130,6 +130,46 @@ describe("teamops serve", () => {
     expect(result.stdout).toBe("")
   })
 
+  it("loads at boot only what it serves with: no single sign-on, GraphiQL page, PostgreSQL client or cluster code", async () => {
+    // A module hook that writes down every module the process loads.
+    const loaded = join(workDir, "loaded.txt")
+    const hook = join(workDir, "record-loads.mjs")
+    writeFileSync(
+      hook,
+      `import { appendFileSync } from "node:fs"
+export const load = (url, context, next) => { appendFileSync(${JSON.stringify(loaded)}, url + "\\n"); return next(url, context) }`,
+    )
+    const register = join(workDir, "register-loads.mjs")
+    writeFileSync(
+      register,
+      `import { register } from "node:module"\nregister(${JSON.stringify(pathToFileURL(hook).href)})\n`,
+    )
+    const server = spawn(
+      process.execPath,
+      [
+        "--import",
+        pathToFileURL(register).href,
+        launcher,
+        "serve",
+        "--port",
+        "0",
+        "--database",
+        join(workDir, "lean.db"),
+      ],
+      { cwd: workDir, env: baseEnv },
+    )
+    const exit = finished(server)
+    await waitFor(server, "serving")
+    server.kill("SIGTERM")
+    expect((await exit).code).toBe(0)
+    const urls = readFileSync(loaded, "utf8").split("\n")
+    const packages = (name: string) => urls.filter((url) => url.includes(`/node_modules/${name}/`))
+    expect(packages("graphql-yoga").length).toBeGreaterThan(0)
+    for (const unneeded of ["jose", "@graphql-yoga/render-graphiql", "pg", "@effect/cluster"]) {
+      expect(packages(unneeded), unneeded).toEqual([])
+    }
+  })
+
   it("keeps the data of an earlier run and does not seed it twice; makes new demo tokens each start", async () => {
     const database = join(workDir, "twice.db")
     const tokens: Array<string> = []

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs"
 import { dirname, resolve } from "node:path"
-import SQLite from "better-sqlite3"
 import { Context, Effect, Exit, FiberRef, Layer, Option, type Scope } from "effect"
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely"
-import pg from "pg"
+import type SQLite from "better-sqlite3"
+import type pg from "pg"
 import type { Dialect } from "./Dialect.js"
 import { DbError, type DbErrorReason } from "./Errors.js"
 
@@ -83,21 +83,28 @@ const dbError = (message: string, cause: unknown) => new DbError({ message, reas
 
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
 
+// Each store's driver is loaded when a database of its kind is opened: a process on SQLite
+// never loads the PostgreSQL client, and one on PostgreSQL never loads the SQLite binding.
+const sqliteDriver = Effect.promise(() => import("better-sqlite3").then((m) => m.default))
+const postgresDriver = Effect.promise(() => import("pg").then((m) => m.default))
+
 const sqliteKysely = (file: string, options: DbOptions) =>
-  Effect.try({
-    try: () => {
-      if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true })
-      const database = new SQLite(file)
-      database.pragma("journal_mode = WAL")
-      database.pragma("foreign_keys = ON")
-      database.pragma("busy_timeout = 5000")
-      return new Kysely<any>({
-        dialect: new SqliteDialect({ database: reusingStatements(database) }),
-        log: logTo(options),
-      })
-    },
-    catch: (cause) => dbError(`cannot open SQLite database ${file}: ${describe(cause)}`, cause),
-  })
+  Effect.flatMap(sqliteDriver, (SQLite) =>
+    Effect.try({
+      try: () => {
+        if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true })
+        const database = new SQLite(file)
+        database.pragma("journal_mode = WAL")
+        database.pragma("foreign_keys = ON")
+        database.pragma("busy_timeout = 5000")
+        return new Kysely<any>({
+          dialect: new SqliteDialect({ database: reusingStatements(database) }),
+          log: logTo(options),
+        })
+      },
+      catch: (cause) => dbError(`cannot open SQLite database ${file}: ${describe(cause)}`, cause),
+    }),
+  )
 
 /**
  * The database as Kysely's SQLite driver uses it, keeping the most recently used prepared
@@ -122,16 +129,16 @@ const reusingStatements = (database: SQLite.Database, capacity = 256) => {
 }
 
 // PostgreSQL sends 64-bit integers and numerics as strings; counts and sums here fit a double.
-const numberTypes: pg.CustomTypesConfig = {
+const numberTypes = (driver: typeof pg): pg.CustomTypesConfig => ({
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === 20 || oid === 1700
       ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
-}
+      : driver.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+})
 
 const postgresKysely = (url: string, options: DbOptions) =>
-  Effect.sync(() => {
-    const pool = new pg.Pool({ connectionString: url, max: 10, types: numberTypes })
+  Effect.map(postgresDriver, (driver) => {
+    const pool = new driver.Pool({ connectionString: url, max: 10, types: numberTypes(driver) })
     // An idle client that loses its connection must not crash the process.
     pool.on("error", () => {})
     return new Kysely<any>({ dialect: new PostgresDialect({ pool }), log: logTo(options) })

@@ -47,6 +47,49 @@ export const migrate = (
     return (results ?? []).map((r) => r.migrationName)
   })
 
+/** The migrations a plugin (or the host) brings, by its id. */
+export interface MigrationHistory {
+  readonly pluginId: string
+  readonly migrations: Migrations
+}
+
+// The history of each plugin as recorded, in one statement over every history table.
+const recordedHistories = (db: Kysely<any>, histories: ReadonlyArray<MigrationHistory>, schema: string | undefined) => {
+  const selects = histories.map(({ pluginId }) =>
+    (schema === undefined ? db : db.withSchema(schema))
+      .selectFrom(`${tablePrefix(pluginId)}_migrations`)
+      .select([sql<string>`cast(${pluginId} as text)`.as("plugin"), "name"]),
+  )
+  const [first, ...rest] = selects
+  return first === undefined ? Promise.resolve([]) : rest.reduce((all, one) => all.unionAll(one), first).execute()
+}
+
+const sameNames = (recorded: ReadonlyArray<string>, migrations: Migrations) => {
+  const names = Object.keys(migrations)
+  return recorded.length === names.length && names.every((name) => recorded.includes(name))
+}
+
+/**
+ * The plugins of `histories` whose history table records exactly their migrations, so that
+ * they have nothing to run: one statement in all, where each plugin's migrator would send
+ * several (its tables looked up, its lock taken, its history read). A history table missing
+ * (a new database, a new plugin) answers none, and each plugin then migrates as usual, which
+ * also reports a history that names a migration the plugin no longer has.
+ */
+export const upToDate = (histories: ReadonlyArray<MigrationHistory>): Effect.Effect<ReadonlySet<string>, never, Db> =>
+  Effect.gen(function* () {
+    const db = yield* Db
+    const schema = isPostgres(db.kysely) ? yield* currentSchema("teamops", db.kysely) : undefined
+    const rows = yield* Effect.tryPromise(() => recordedHistories(db.kysely, histories, schema))
+    const recorded = new Map<string, Array<string>>()
+    for (const row of rows as ReadonlyArray<{ plugin: string; name: string }>) {
+      recorded.set(row.plugin, [...(recorded.get(row.plugin) ?? []), row.name])
+    }
+    return new Set(
+      histories.filter((h) => sameNames(recorded.get(h.pluginId) ?? [], h.migrations)).map((h) => h.pluginId),
+    )
+  }).pipe(Effect.orElseSucceed(() => new Set<string>()))
+
 const currentSchema = (pluginId: string, db: Kysely<any>) =>
   Effect.tryPromise({
     try: () => sql<{ schema: string | null }>`select current_schema() as schema`.execute(db),

@@ -37,7 +37,14 @@ export { encodeGlobalID, GlobalId } from "./GlobalId.js"
 export { Email, isEmail, isKey, Key, Name } from "./Keys.js"
 export { LimitsRef } from "./LimitsRef.js"
 export { groupedLoader, keyedLoader, loaderOf, requestLoader } from "./Loader.js"
-export { type Migration, type Migrations, migrate, tablePrefix } from "./Migrations.js"
+export {
+  type Migration,
+  type MigrationHistory,
+  type Migrations,
+  migrate,
+  tablePrefix,
+  upToDate,
+} from "./Migrations.js"
 export {
   batchedConnection,
   type ChildPages,

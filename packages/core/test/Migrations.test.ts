@@ -5,17 +5,17 @@ import pg from "pg"
 import { Db, openDb } from "../src/Db.js"
 import { isPostgres } from "../src/Dialect.js"
 import { PluginError } from "../src/Errors.js"
-import { type Migration, type Migrations, migrate, tablePrefix } from "../src/Migrations.js"
+import { type Migration, type Migrations, migrate, tablePrefix, upToDate } from "../src/Migrations.js"
 import { testDatabase, testDialects } from "../src/testing.js"
 
-/** A fresh database of `dialect`, dropped when the scope closes. */
-const freshDb = (dialect: "sqlite" | "postgres") =>
+/** A fresh database of `dialect`, dropped when the scope closes; `onStatement` sees what it is sent. */
+const freshDb = (dialect: "sqlite" | "postgres", onStatement?: (sql: string) => void) =>
   Effect.gen(function* () {
     const test = yield* Effect.acquireRelease(
       Effect.promise(() => testDatabase(dialect)),
       (t) => Effect.promise(() => t.drop()),
     )
-    return yield* openDb(test.url)
+    return yield* openDb(test.url, onStatement ? { onStatement } : {})
   })
 
 /** The tables of the current schema (the test database's search path on PostgreSQL). */
@@ -135,6 +135,50 @@ describe.each(testDialects())("migrate on %s", (dialect) => {
     }),
   )
 
+  it.scoped("finds plugins whose every migration ran up to date, in one statement over their histories", () =>
+    Effect.gen(function* () {
+      const sent: Array<string> = []
+      const db = yield* freshDb(dialect, (sql) => sent.push(sql))
+      const withDb = Effect.provideService(Db, db)
+      const sales = recording([], ["0001_init", "0002_second"])
+      const billing: Migrations = {
+        "0001_init": { up: (k) => k.schema.createTable("acme_billing_invoices").addColumn("id", "text").execute() },
+      }
+      // Before any history table exists, no plugin is up to date.
+      assert.deepStrictEqual([...(yield* upToDate([{ pluginId: "acme-sales", migrations: sales }]).pipe(withDb))], [])
+      yield* migrate("acme-sales", sales).pipe(withDb)
+      yield* migrate("acme-billing", billing).pipe(withDb)
+
+      sent.length = 0
+      const both = yield* upToDate([
+        { pluginId: "acme-sales", migrations: sales },
+        { pluginId: "acme-billing", migrations: billing },
+      ]).pipe(withDb)
+      assert.deepStrictEqual([...both].sort(), ["acme-billing", "acme-sales"])
+      // One statement reads every history; PostgreSQL is first asked its current schema.
+      assert.strictEqual(sent.filter((sql) => sql.includes("_migrations")).length, 1)
+      assert.strictEqual(sent.length, dialect === "postgres" ? 2 : 1)
+
+      // A migration added, or one the history names but the plugin no longer has: not up to date,
+      // so that the migrator runs the one and reports the other.
+      const added = recording([], ["0001_init", "0002_second", "0003_third"])
+      const removed = recording([], ["0001_init"])
+      const behind = yield* upToDate([
+        { pluginId: "acme-sales", migrations: added },
+        { pluginId: "acme-billing", migrations: billing },
+      ]).pipe(withDb)
+      assert.deepStrictEqual([...behind], ["acme-billing"])
+      const ahead = yield* upToDate([{ pluginId: "acme-sales", migrations: removed }]).pipe(withDb)
+      assert.deepStrictEqual([...ahead], [])
+      // A plugin never migrated beside them: its history table is missing, and none is up to date.
+      const withNew = yield* upToDate([
+        { pluginId: "acme-sales", migrations: sales },
+        { pluginId: "acme-crm", migrations: {} },
+      ]).pipe(withDb)
+      assert.deepStrictEqual([...withNew], [])
+    }),
+  )
+
   it.scoped("an empty set of migrations applies nothing", () =>
     Effect.gen(function* () {
       const db = yield* freshDb(dialect)
@@ -209,10 +253,10 @@ describe.runIf(testDialects().includes("postgres"))("migrate on postgres, schema
         Effect.promise(() => testDatabase("postgres")),
         (t) => Effect.promise(() => t.drop()),
       )
-      const inSchema = (schema: string) =>
+      const inSchema = (schema: string, searchPath = schema) =>
         Effect.gen(function* () {
           const url = new URL(test.url)
-          url.searchParams.set("options", `-c search_path=${schema}`)
+          url.searchParams.set("options", `-c search_path=${searchPath}`)
           const admin = new pg.Client({ connectionString: test.url })
           yield* Effect.promise(async () => {
             await admin.connect()
@@ -234,6 +278,17 @@ describe.runIf(testDialects().includes("postgres"))("migrate on postgres, schema
         "acme_sales_migrations",
         "acme_sales_log",
       ])
+      // Each schema's history is its own: a third, never migrated, is not up to date, even
+      // though its search path reaches the history of another.
+      const third = yield* inSchema("tenant_c", "tenant_c,tenant_a")
+      assert.deepStrictEqual(
+        [...(yield* upToDate([{ pluginId: "acme-sales", migrations }]).pipe(Effect.provideService(Db, third)))],
+        [],
+      )
+      assert.deepStrictEqual(
+        [...(yield* upToDate([{ pluginId: "acme-sales", migrations }]).pipe(Effect.provideService(Db, second)))],
+        ["acme-sales"],
+      )
     }),
   )
 })

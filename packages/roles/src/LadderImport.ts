@@ -6,9 +6,11 @@ import { checkLadderSource, type LadderFileFormat, type LadderSource, readLadder
 import { LadderRepo } from "./LadderRepo.js"
 import { documentText, type LadderVersion } from "./LadderVersion.js"
 
-// Checks a ladder file against the latest published version of the ladder it extends and
-// stores it as the draft of its ladder.
-const saveDraftOf = (source: LadderSource) =>
+/**
+ * Checks a ladder file already read against the latest published version of the ladder it
+ * extends, and stores it as the draft of its ladder.
+ */
+export const saveDraftOf = (source: LadderSource) =>
   Effect.gen(function* () {
     const repo = yield* LadderRepo
     const { extends: baseKey, key } = source.document

@@ -20,4 +20,12 @@ export interface RolesDatabase {
     saved_at: string
     published_at: string | null
   }
+  /** The contributed file each ladder was last published from, so that a boot reads it only when it changed. */
+  roles_contributed_ladders: {
+    ladder_key: string
+    /** The SHA-256 of the file as contributed, with its format and the reading rules' version. */
+    source_digest: string
+    /** The published version that says what the file says. */
+    version: number
+  }
 }

@@ -6,12 +6,27 @@ import { orgPlugin } from "@teamops/org"
 import { createServer } from "@teamops/server"
 import { testDatabase, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
-import { afterAll, describe, expect, it } from "vitest"
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest"
 import { ladder } from "../src/LadderContribution.js"
-import { formatLadderFile } from "../src/LadderFile.js"
+import { checkLadderSource, formatLadderFile, readLadderFile } from "../src/LadderFile.js"
+import { importAndPublishLadder } from "../src/LadderImport.js"
 import { LadderRepo } from "../src/LadderRepo.js"
 import { rolesPlugin } from "../src/plugin.js"
 import { supportLadder, supportYaml, withLadder } from "./support.js"
+
+// Reading and checking a file, watched, so that a test can tell that a boot did neither.
+vi.mock("../src/LadderFile.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../src/LadderFile.js")>()
+  return {
+    ...original,
+    readLadderFile: vi.fn(original.readLadderFile),
+    checkLadderSource: vi.fn(original.checkLadderSource),
+  }
+})
+beforeEach(() => {
+  vi.mocked(readLadderFile).mockClear()
+  vi.mocked(checkLadderSource).mockClear()
+})
 
 const dir = mkdtempSync(join(tmpdir(), "teamops-roles-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -35,11 +50,16 @@ const emeaJson = formatLadderFile(
 const database = async (dialect: "sqlite" | "postgres", name: string) =>
   dialect === "sqlite" ? { url: join(dir, `${name}.db`), drop: async () => {} } : await testDatabase(dialect)
 
-const boot = async (url: string, plugins: ReadonlyArray<Plugin<any>>) => {
+const boot = async (
+  url: string,
+  plugins: ReadonlyArray<Plugin<any>>,
+  options: { readonly onStatement?: (sql: string) => void } = {},
+) => {
   const server = await createServer({
     databaseUrl: url,
     plugins: [orgPlugin, rolesPlugin, ...plugins],
     graphiql: false,
+    ...options,
   })
   try {
     return await server.host.runtime.runPromise(
@@ -49,6 +69,20 @@ const boot = async (url: string, plugins: ReadonlyArray<Plugin<any>>) => {
     await server.close()
   }
 }
+
+/** Publishes a ladder file on a running server, as `teamops ladder import` does. */
+const publishByHand = async (url: string, content: string) => {
+  const server = await createServer({ databaseUrl: url, plugins: [orgPlugin, rolesPlugin], graphiql: false })
+  try {
+    await server.host.runtime.runPromise(importAndPublishLadder("yaml", content))
+  } finally {
+    await server.close()
+  }
+}
+
+/** The statements of a boot that write a ladder or its versions. */
+const ladderWrites = (statements: ReadonlyArray<string>) =>
+  statements.filter((s) => /^(insert into|update|delete from) "roles_ladder/.test(s))
 
 describe.each(testDialects())("contributed ladders on %s", (dialect) => {
   it("are imported and published at boot, and not published again on the next boot", async () => {
@@ -75,6 +109,58 @@ describe.each(testDialects())("contributed ladders on %s", (dialect) => {
         [1, "First version."],
         [2, "Clearer wording."],
       ])
+    } finally {
+      await db.drop()
+    }
+  })
+
+  it("are not read, checked or compared again on a boot that finds them unchanged", async () => {
+    const db = await database(dialect, "unchanged")
+    try {
+      const plugins = [
+        contributor("emea-ladders", { format: "json", content: emeaJson }),
+        contributor("support-ladders", { format: "yaml", content: supportYaml }),
+      ]
+      await boot(db.url, plugins)
+      expect(vi.mocked(readLadderFile)).toHaveBeenCalledTimes(2)
+      expect(vi.mocked(checkLadderSource)).toHaveBeenCalledTimes(2)
+      vi.mocked(readLadderFile).mockClear()
+      vi.mocked(checkLadderSource).mockClear()
+
+      const statements: Array<string> = []
+      const second = await boot(db.url, plugins, { onStatement: (sql) => statements.push(sql) })
+      expect(second.support.map((v) => v.version)).toEqual([1])
+      expect(second.emea.map((v) => v.version)).toEqual([1])
+      expect(vi.mocked(readLadderFile)).not.toHaveBeenCalled()
+      expect(vi.mocked(checkLadderSource)).not.toHaveBeenCalled()
+      expect(ladderWrites(statements)).toEqual([])
+    } finally {
+      await db.drop()
+    }
+  })
+
+  it("are read and published again when a version was published since from another file", async () => {
+    const db = await database(dialect, "overtaken")
+    try {
+      const plugins = [contributor("support-ladders", { format: "yaml", content: supportYaml })]
+      await boot(db.url, plugins)
+      const byHand = supportYaml
+        .replace("description: How people grow in customer support.", "description: Edited by hand.")
+        .replace("changelog: First version.", "changelog: By hand.")
+      await publishByHand(db.url, byHand)
+
+      // The contributed file no longer says what the latest version says: it is published again.
+      const after = await boot(db.url, plugins)
+      expect(after.support.map((v) => [v.version, v.document.changelog])).toEqual([
+        [1, "First version."],
+        [2, "By hand."],
+        [3, "First version."],
+      ])
+      // And found unchanged on the boot after.
+      vi.mocked(readLadderFile).mockClear()
+      const again = await boot(db.url, plugins)
+      expect(again.support.map((v) => v.version)).toEqual([1, 2, 3])
+      expect(vi.mocked(readLadderFile)).not.toHaveBeenCalled()
     } finally {
       await db.drop()
     }

@@ -1,4 +1,3 @@
-import { renderGraphiQL as renderInline } from "@graphql-yoga/render-graphiql"
 import { type GraphQLSchema, parse, validate } from "graphql"
 import type { GraphiQLOptions, Plugin as YogaPlugin } from "graphql-yoga"
 
@@ -115,13 +114,18 @@ export const graphiqlOptions = (schema: GraphQLSchema, headers?: Record<string, 
 
 /**
  * Renders GraphiQL with its scripts, styles and workers inline, from the installed package:
- * the page loads nothing from another site. The page is made once per set of options.
+ * the page loads nothing from another site. The page is made once per set of options. The
+ * package, megabytes of inlined assets, is loaded by the first page asked for rather than
+ * at boot, which most servers (behind a client, not a browser) never need.
  */
 export const renderGraphiQL = (() => {
   let last: { readonly key: string; readonly html: string } | undefined
-  return (options: GraphiQLOptions): string => {
+  return async (options: GraphiQLOptions): Promise<string> => {
     const key = JSON.stringify(options)
-    if (last?.key !== key) last = { key, html: renderInline(options) }
+    if (last?.key !== key) {
+      const { renderGraphiQL: renderInline } = await import("@graphql-yoga/render-graphiql")
+      last = { key, html: renderInline(options) }
+    }
     return last.html
   }
 })()

@@ -7,6 +7,7 @@ import {
   type DbService,
   type ExtensionPoint,
   invariant,
+  type Migrations,
   makeRun,
   makeRunQuery,
   migrate,
@@ -15,6 +16,7 @@ import {
   PluginError,
   type SchemaKit,
   toInputError,
+  upToDate,
 } from "@teamops/core"
 import { Context, DateTime, Effect, Either, Layer, Logger, ManagedRuntime, Schema, type Scope } from "effect"
 import { assertValidSchema, type GraphQLSchema, lexicographicSortSchema } from "graphql"
@@ -95,7 +97,15 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
 
     const db = yield* openDb(config.databaseUrl, config.onStatement ? { onStatement: config.onStatement } : {})
     const withDb = Effect.provideService(Db, db)
-    yield* migrate("teamops", hostMigrations).pipe(withDb)
+    // A database migrated by an earlier boot is found so in one statement, rather than by
+    // each plugin's migrator in turn.
+    const migrated = yield* upToDate([
+      { pluginId: "teamops", migrations: hostMigrations },
+      ...ordering.order.plugins.map((p) => ({ pluginId: p.id, migrations: p.migrations })),
+    ]).pipe(withDb)
+    const migrateIfBehind = (pluginId: string, migrations: Migrations) =>
+      migrated.has(pluginId) ? Effect.succeed([]) : migrate(pluginId, migrations)
+    yield* migrateIfBehind("teamops", hostMigrations).pipe(withDb)
 
     const configs = new Map<string, unknown>()
     for (const plugin of ordering.order.plugins) {
@@ -114,7 +124,7 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
     for (const plugin of alive()) {
       yield* step(
         plugin,
-        migrate(plugin.id, plugin.migrations).pipe(
+        migrateIfBehind(plugin.id, plugin.migrations).pipe(
           Effect.mapError(
             (e) => new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": ${e.message}` }),
           ),

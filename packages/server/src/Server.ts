@@ -60,7 +60,7 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
   const authentication = useAuthentication(host, {
     graphiqlPage: graphiql,
     principals,
-    ...(config.sso ? { sso: makeSsoVerifier(config.sso) } : {}),
+    ...(config.sso ? { sso: await makeSsoVerifier(config.sso) } : {}),
   })
   const yoga = createYoga<Record<string, never>, RequestContext>({
     schema: host.schema,

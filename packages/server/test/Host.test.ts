@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import {
   type Builder,
   ConflictError,
@@ -50,6 +53,14 @@ const databaseUrl = async (dialect: "sqlite" | "postgres") => {
   const database = await testDatabase(dialect)
   drops.push(database.drop)
   return database.url
+}
+
+/** A fresh database of `dialect` that outlives one server: a file on SQLite. */
+const lastingDatabaseUrl = async (dialect: "sqlite" | "postgres") => {
+  if (dialect === "postgres") return databaseUrl(dialect)
+  const folder = mkdtempSync(join(tmpdir(), "teamops-host-"))
+  drops.push(async () => rmSync(folder, { recursive: true, force: true }))
+  return join(folder, "host.db")
 }
 
 const graphql = async (server: TeamopsServer, query: string, variables?: Record<string, unknown>) => {
@@ -508,6 +519,28 @@ describe.each(testDialects())("optional plugins on %s", (dialect) => {
       assert.deepStrictEqual(rows, [{ id: "acme-sales", version: "1.0.0" }])
       assert.strictEqual(runs, 1)
     }
+  })
+
+  it("a boot on a database migrated before reads every history in one statement, and runs no migrator", async () => {
+    const url = await lastingDatabaseUrl(dialect)
+    const plugin = definePlugin({
+      id: "acme-sales",
+      version: "1.0.0",
+      schema: withAField,
+      migrations: {
+        "0001_init": { up: (db) => db.schema.createTable("acme_sales_deals").addColumn("id", "text").execute() },
+      },
+    })
+    const first = await boot({ databaseUrl: url, plugins: [plugin] })
+    await first.close()
+    servers.splice(servers.indexOf(first), 1)
+
+    const sent: Array<string> = []
+    await boot({ databaseUrl: url, plugins: [plugin], onStatement: (sql) => sent.push(sql) })
+    const histories = sent.filter((sql) => sql.includes("_migrations"))
+    assert.strictEqual(histories.length, 1)
+    assert.include(histories[0], '"teamops_migrations"')
+    assert.include(histories[0], '"acme_sales_migrations"')
   })
 })
 

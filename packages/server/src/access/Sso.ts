@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { Effect, Schema } from "effect"
-import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose"
+import type { JWTVerifyGetKey } from "jose"
 
 /**
  * Single sign-on: access tokens (JWTs) of the company's identity provider, verified against
@@ -21,8 +21,12 @@ export type SsoConfig = typeof SsoConfig.Type
 /** Verifies an identity provider's token and answers the email it vouches for. */
 export type SsoVerifier = (token: string) => Effect.Effect<string, string>
 
-/** The verifier of `config`; a JWKS file is read once, a JWKS URL fetched and cached by jose. */
-export const makeSsoVerifier = (config: SsoConfig): SsoVerifier => {
+/**
+ * The verifier of `config`; a JWKS file is read once, a JWKS URL fetched and cached by jose.
+ * jose is loaded here, when single sign-on is configured, so that other servers boot without it.
+ */
+export const makeSsoVerifier = async (config: SsoConfig): Promise<SsoVerifier> => {
+  const { createLocalJWKSet, createRemoteJWKSet, jwtVerify } = await import("jose")
   const keys: JWTVerifyGetKey =
     config.jwksFile !== undefined
       ? createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, "utf8")))
