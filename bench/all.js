@@ -3,7 +3,7 @@
 // run there. `--json` prints one JSON object with every figure, its goal and whether it is
 // met (the benchmarks' own lines go to stderr then); `--only NAME` runs one benchmark.
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { cpus, tmpdir } from "node:os"
 import { join } from "node:path"
 
@@ -40,7 +40,7 @@ try {
         console.error(`bench ${bench.name} stopped with ${run.status ?? run.signal}`)
         continue
       }
-      figures.push(...JSON.parse(readFileSync(out, "utf8")))
+      if (existsSync(out)) figures.push(...JSON.parse(readFileSync(out, "utf8")))
     }
   }
 } finally {

@@ -6,6 +6,7 @@ import { EventLog, kpiPlugin, MetricQuery, Metrics } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
 import { createServer, createToken } from "@teamops/server"
 import { Effect, Schema } from "effect"
+import { figure } from "./figures.js"
 
 const conversations = 10_000
 const batchSize = 5_000
@@ -139,10 +140,20 @@ try {
   ]
   for (const [label, query] of reports) {
     const ms = await time(`report: ${label}`, 5, report(query))
-    console.log(`ratio ${label} / baseline: ${(ms / baseline).toFixed(2)}`)
+    figure({
+      key: `kpi.${label.replaceAll(" ", "_")}.ratio`,
+      label: `time ${label} / baseline`,
+      value: ms / baseline,
+      unit: "×",
+    })
   }
   const heapAfter = process.memoryUsage().heapUsed
-  console.log(`heap growth over the reports: ${((heapAfter - heapBefore) / 1_048_576).toFixed(1)} MiB`)
+  figure({
+    key: "kpi.heapGrowth",
+    label: "heap growth over the reports",
+    value: (heapAfter - heapBefore) / 1_048_576,
+    unit: "MB",
+  })
 } finally {
   await server.close()
 }

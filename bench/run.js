@@ -2,6 +2,7 @@
 // so the numbers compare across machines. Run with `npm run bench`.
 import { orgPlugin } from "@teamops/org"
 import { createServer, createToken } from "@teamops/server"
+import { figure } from "./figures.js"
 
 const teams = 50
 const membersPerTeam = 20
@@ -86,8 +87,8 @@ try {
   const base = await time("baseline: one SQL statement for every member", 200, baseline)
   const naive = await time("one SQL statement per team (N+1)", 100, perTeam)
   const api = await time("GraphQL teams { members } through yoga", 100, graphql)
-  console.log(`ratio N+1 / baseline:     ${(naive / base).toFixed(2)}`)
-  console.log(`ratio GraphQL / baseline: ${(api / base).toFixed(2)}`)
+  figure({ key: "teams.nPlusOne.ratio", label: "time N+1 / baseline", value: naive / base, unit: "×" })
+  figure({ key: "teams.graphql.ratio", label: "time GraphQL / baseline", value: api / base, unit: "×" })
 } finally {
   await server.close()
 }
