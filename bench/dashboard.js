@@ -1,20 +1,22 @@
 // Benchmark of a manager's team page: the request in bench/dashboard.graphql, against a team
 // of 50 people on the Customer Support ladder with assessments and a year of conversations
-// (about a million events). Each server runs in a process of its own; this process fills the database
-// and sends the requests over HTTP, one at a time, then ten at a time. Run with
-// `npm run bench` (after a build); TEAMOPS_BENCH_DATABASE_URL=postgres://… runs the teamops
-// server on a fresh PostgreSQL database beside the one named (the hand-written baseline
+// (about a million events), and of each metric over 30 days of that year. Each server runs in
+// a process of its own; this process fills the databases and sends the requests over HTTP.
+// docs/performance.md says what is measured and against what:
+//
+//   1. the member part (DashboardMembers) against a baseline written by hand (node:http,
+//      better-sqlite3, plain SQL) that answers the same bytes from the same database file;
+//   2. the fixed cost of a request: `{ __typename }` against a bare graphql-yoga server;
+//   3. the whole page (Dashboard) against one read of its window's cycle facts, and the
+//      statements it sends;
+//   4. each metric over the last 30 days on the year's log against a log of those 30 days;
+//   5. the member part with ten requests in flight;
+//   6. the resident memory of the teamops process under the whole page and a year's reports.
+//
+// Pairs are measured in alternating rounds (A, B, A, B, …) after a warm-up. Run with
+// `npm run bench -- --only dashboard`; TEAMOPS_BENCH_DATABASE_URL=postgres://… runs the teamops
+// servers on fresh PostgreSQL databases beside the one named (the baseline of the member part
 // reads SQLite only, so it is left out then).
-//
-//   1. the member part of the page (operation DashboardMembers): teamops against a baseline
-//      written by hand (node:http, better-sqlite3, plain SQL) that answers the same bytes
-//      from the same database file;
-//   2. the fixed cost of a request: `{ __typename }` through teamops and through a bare
-//      graphql-yoga server with a schema of one field;
-//   3. the whole page (operation Dashboard, with the team's weekly KPIs) through teamops.
-//
-// Pairs are measured in alternating rounds (A, B, A, B, …) after a warm-up, and reported as
-// medians and as a ratio of throughputs: teamops / baseline, so 0.05× means 20 times slower.
 import { fork } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer as createHttpServer } from "node:http"
@@ -22,6 +24,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { alternate, figure, percentile, timed } from "./figures.js"
+import { generator } from "./generator.js"
 
 const self = fileURLToPath(import.meta.url)
 const document = readFileSync(new URL("./dashboard.graphql", import.meta.url), "utf8")
@@ -30,16 +33,6 @@ const day = 86_400_000
 
 /** The plugins a host loads when told none. */
 const defaultPlugins = async () => (await import("@teamops/cli")).defaultPlugins
-
-// A deterministic generator, so that every run measures the same data.
-const generator = (seed) => {
-  let state = seed
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
-    return state / 2_147_483_648
-  }
-  return { next, pick: (items) => items[Math.floor(next() * items.length)] }
-}
 
 // ---------------------------------------------------------------------------------------
 // The servers, each in its own process: `node bench/dashboard.js --serve KIND [DATABASE]`.

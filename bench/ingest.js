@@ -11,6 +11,7 @@ import { defaultPlugins, importEventsFile } from "@teamops/cli"
 import { createServer } from "@teamops/server"
 import { Effect } from "effect"
 import { figure, timed } from "./figures.js"
+import { generator } from "./generator.js"
 
 const conversations = 23_000
 const batchSize = 5_000
@@ -18,13 +19,8 @@ const teams = ["athens", "boston", "sydney", "dublin"]
 const people = Array.from({ length: 30 }, (_, i) => `person.${i}@bench.example`)
 const postgres = process.env.TEAMOPS_BENCH_DATABASE_URL
 
-// A deterministic generator, so that every run measures the same log.
-let state = 42
-const next = () => {
-  state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
-  return state / 2_147_483_648
-}
-const pick = (items) => items[Math.floor(next() * items.length)]
+// Every run measures the same log.
+const { next, pick } = generator(42)
 
 /** One conversation's events: created, a bot, a handoff, assignments, replies, resolutions. */
 const conversationEvents = (c, start) => {

@@ -7,19 +7,15 @@ import { orgPlugin } from "@teamops/org"
 import { createServer, createToken } from "@teamops/server"
 import { Effect, Schema } from "effect"
 import { figure } from "./figures.js"
+import { generator } from "./generator.js"
 
 const conversations = 10_000
 const batchSize = 5_000
 const teams = ["athens", "boston", "sydney", "dublin"]
 const people = Array.from({ length: 40 }, (_, i) => `p${i}@bench.example`)
 
-// A deterministic generator, so that every run measures the same log.
-let state = 42
-const next = () => {
-  state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
-  return state / 2_147_483_648
-}
-const pick = (items) => items[Math.floor(next() * items.length)]
+// Every run measures the same log.
+const { next, pick } = generator(42)
 
 const makeLog = () => {
   const events = []
