@@ -1,3 +1,4 @@
+import { aorPlugin } from "@teamops/aor"
 import { competenciesPlugin } from "@teamops/competencies"
 import type { Plugin } from "@teamops/core"
 import { funnelPlugin } from "@teamops/funnel"
@@ -16,4 +17,5 @@ export const defaultPlugins: BootedPlugins = [
   supportPlugin,
   kpiPlugin,
   funnelPlugin,
+  aorPlugin,
 ]
