@@ -1,4 +1,3 @@
-import { aorPlugin } from "@teamops/aor"
 import { competenciesPlugin } from "@teamops/competencies"
 import type { Plugin } from "@teamops/core"
 import { funnelPlugin } from "@teamops/funnel"
@@ -17,5 +16,4 @@ export const defaultPlugins: BootedPlugins = [
   supportPlugin,
   kpiPlugin,
   funnelPlugin,
-  aorPlugin,
 ]
