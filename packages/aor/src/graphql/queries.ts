@@ -27,6 +27,7 @@ const asOfOf = (asOf: string | null | undefined) => {
         path: ["asOf"],
         message: `expected an RFC 3339 instant such as "2026-03-29T09:00:00Z", got ${JSON.stringify(asOf)}`,
       }),
+      "asOf",
     )
   }
   return new Date(millis).toISOString()
