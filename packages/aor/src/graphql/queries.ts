@@ -5,6 +5,7 @@ import {
   InputError,
   listConnection,
   NotFoundError,
+  type RequestContext,
   type SchemaKit,
 } from "@teamops/core"
 import { PersonRef, type Team, TeamRef, teamByKeyLoader } from "@teamops/org"
@@ -17,9 +18,20 @@ import type { healthTypes } from "./health.js"
 import { AreaRef } from "./refs.js"
 import type { areaTypes } from "./types.js"
 
-/** `asOf` as an RFC 3339 instant, now when left out; anything else is a field error naming it. */
-const asOfOf = (asOf: string | null | undefined) => {
-  if (asOf == null) return new Date().toISOString()
+/** When each request began: every `asOf` left out in one request is the same instant, read once. */
+const requestNow = new WeakMap<RequestContext, string>()
+
+const nowOf = (context: RequestContext) => {
+  const known = requestNow.get(context)
+  if (known !== undefined) return known
+  const now = new Date().toISOString()
+  requestNow.set(context, now)
+  return now
+}
+
+/** `asOf` as an RFC 3339 instant, the request's now when left out; anything else is a field error naming it. */
+const asOfOf = (asOf: string | null | undefined, context: RequestContext) => {
+  if (asOf == null) return nowOf(context)
   const millis = Date.parse(asOf)
   if (!/^\d{4}-\d{2}-\d{2}T/.test(asOf) || Number.isNaN(millis)) {
     throw fieldError(
@@ -109,7 +121,7 @@ export const areaQueries = (
       authScopes: { directory: true },
       description: "The health of the whole organisation's areas, as of `asOf` (default now).",
       args: { asOf: t.arg.string({ required: false, description: "RFC 3339 instant." }) },
-      resolve: (_, { asOf }, context) => loadHealth(context, null, asOfOf(asOf)),
+      resolve: (_, { asOf }, context) => loadHealth(context, null, asOfOf(asOf, context)),
     }),
   }))
 
@@ -118,7 +130,7 @@ export const areaQueries = (
       type: AreaHealthRef,
       description: "The health of the team's areas and people, as of `asOf` (default now).",
       args: { asOf: t.arg.string({ required: false, description: "RFC 3339 instant." }) },
-      resolve: (team: Team, { asOf }, context) => loadHealth(context, team.id, asOfOf(asOf)),
+      resolve: (team: Team, { asOf }, context) => loadHealth(context, team.id, asOfOf(asOf, context)),
     }),
   )
 
