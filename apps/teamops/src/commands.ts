@@ -1,6 +1,6 @@
 import { Command, Options } from "@effect/cli"
 import { seedDemo } from "@teamops/server"
-import { Console, Effect } from "effect"
+import { Console, Deferred, Effect, Exit } from "effect"
 import { printSchema } from "graphql"
 import { auditCommand } from "./AuditCommand.js"
 import { boot } from "./Boot.js"
@@ -23,15 +23,23 @@ const seeded = (server: Effect.Effect.Success<ReturnType<typeof boot>>, whenEmpt
     catch: (e) => new CliError({ message: `seeding failed: ${e instanceof Error ? e.message : String(e)}` }),
   })
 
-// Resolves on the first SIGTERM or SIGINT, so the server can close before the process exits.
-const stopSignal = Effect.async<string>((resume) => {
-  const stop = (signal: string) => resume(Effect.succeed(signal))
-  process.once("SIGTERM", stop)
-  process.once("SIGINT", stop)
-  return Effect.sync(() => {
-    process.off("SIGTERM", stop)
-    process.off("SIGINT", stop)
-  })
+// The first SIGTERM or SIGINT, listened for from the start so that one sent as soon as the
+// server says it is serving still lets it close before the process exits.
+const stopSignal = Effect.gen(function* () {
+  const signal = yield* Deferred.make<string>()
+  const stop = (name: string) => Deferred.unsafeDone(signal, Exit.succeed(name))
+  yield* Effect.acquireRelease(
+    Effect.sync(() => {
+      process.once("SIGTERM", stop)
+      process.once("SIGINT", stop)
+    }),
+    () =>
+      Effect.sync(() => {
+        process.off("SIGTERM", stop)
+        process.off("SIGINT", stop)
+      }),
+  )
+  return Deferred.await(signal)
 })
 
 const listenError = (port: number, e: unknown) => {
@@ -58,6 +66,7 @@ const serve = Command.make(
   ({ port, host, database, demo }) =>
     Effect.scoped(
       Effect.gen(function* () {
+        const stopped = yield* stopSignal
         const server = yield* boot(database)
         if (demo && (yield* seeded(server, true))) yield* Effect.logInfo("seeded the demo organisation")
         if (demo) yield* demoTokens(server)
@@ -70,7 +79,7 @@ const serve = Command.make(
         yield* Effect.logInfo(
           `teamops serving http://${address}:${bound}/graphql (database ${server.host.db.location})`,
         )
-        const signal = yield* stopSignal
+        const signal = yield* stopped
         yield* Effect.logInfo(`${signal}: shutting down`)
       }),
     ),
