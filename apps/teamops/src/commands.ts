@@ -1,6 +1,6 @@
 import { Command, Options } from "@effect/cli"
 import { seedDemo } from "@teamops/server"
-import { Console, Effect } from "effect"
+import { Console, Deferred, Effect } from "effect"
 import { printSchema } from "graphql"
 import { areaCommand } from "./AreaCommand.js"
 import { auditCommand } from "./AuditCommand.js"
@@ -24,15 +24,24 @@ const seeded = (server: Effect.Effect.Success<ReturnType<typeof boot>>, whenEmpt
     catch: (e) => new CliError({ message: `seeding failed: ${e instanceof Error ? e.message : String(e)}` }),
   })
 
-// Resolves on the first SIGTERM or SIGINT, so the server can close before the process exits.
-const stopSignal = Effect.async<string>((resume) => {
-  const stop = (signal: string) => resume(Effect.succeed(signal))
-  process.once("SIGTERM", stop)
-  process.once("SIGINT", stop)
-  return Effect.sync(() => {
-    process.off("SIGTERM", stop)
-    process.off("SIGINT", stop)
-  })
+// Listens for SIGTERM and SIGINT for the lifetime of the scope and answers the wait for the
+// first, so the server can close before the process exits. The listeners are in place before
+// the server says it is serving: a signal sent on that line must not kill the process.
+const stopSignal = Effect.gen(function* () {
+  const received = yield* Deferred.make<string>()
+  const stop = (signal: string) => Deferred.unsafeDone(received, Effect.succeed(signal))
+  yield* Effect.acquireRelease(
+    Effect.sync(() => {
+      process.once("SIGTERM", stop)
+      process.once("SIGINT", stop)
+    }),
+    () =>
+      Effect.sync(() => {
+        process.off("SIGTERM", stop)
+        process.off("SIGINT", stop)
+      }),
+  )
+  return Deferred.await(received)
 })
 
 const listenError = (port: number, e: unknown) => {
@@ -60,6 +69,7 @@ const serve = Command.make(
     Effect.scoped(
       Effect.gen(function* () {
         const server = yield* boot(database)
+        const stopped = yield* stopSignal
         if (demo && (yield* seeded(server, true))) yield* Effect.logInfo("seeded the demo organisation")
         if (demo) yield* demoTokens(server)
         const bound = yield* Effect.tryPromise({
@@ -71,7 +81,7 @@ const serve = Command.make(
         yield* Effect.logInfo(
           `teamops serving http://${address}:${bound}/graphql (database ${server.host.db.location})`,
         )
-        const signal = yield* stopSignal
+        const signal = yield* stopped
         yield* Effect.logInfo(`${signal}: shutting down`)
       }),
     ),
