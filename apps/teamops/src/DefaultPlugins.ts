@@ -1,3 +1,4 @@
+import { aorPlugin } from "@teamops/aor"
 import { competenciesPlugin } from "@teamops/competencies"
 import type { Plugin } from "@teamops/core"
 import { funnelPlugin } from "@teamops/funnel"
@@ -13,6 +14,7 @@ export const defaultPlugins: BootedPlugins = [
   orgPlugin,
   rolesPlugin,
   competenciesPlugin,
+  aorPlugin,
   supportPlugin,
   kpiPlugin,
   funnelPlugin,

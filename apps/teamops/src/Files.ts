@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs"
 import { readFile } from "node:fs/promises"
+import { extname } from "node:path"
 import { createInterface } from "node:readline"
 import { Effect } from "effect"
 import { CliError } from "./CliError.js"
@@ -12,6 +13,16 @@ export const readText = (file: string) =>
     try: () => readFile(file, "utf8"),
     catch: (e) => new CliError({ message: `cannot read ${file}: ${messageOf(e)}` }),
   })
+
+const formats = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" } as const
+
+/** The format of a file people write in YAML or JSON, told by its extension. */
+export const formatOf = (file: string) => {
+  const format = formats[extname(file).toLowerCase() as keyof typeof formats]
+  return format === undefined
+    ? Effect.fail(new CliError({ message: `cannot tell the format of ${file}: expected a .yaml, .yml or .json file` }))
+    : Effect.succeed(format)
+}
 
 /** Parses JSON read from `source` (a file name, an option); a syntax error names it. */
 export const parseJson = (source: string, text: string) =>

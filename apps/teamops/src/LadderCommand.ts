@@ -1,21 +1,11 @@
-import { extname } from "node:path"
 import { Args, Command, Options } from "@effect/cli"
 import { formatLadderFile, importAndPublishLadder, LadderRepo, ladderWarnings } from "@teamops/roles"
 import { Console, Effect } from "effect"
 import { boot } from "./Boot.js"
 import { CliError } from "./CliError.js"
-import { readText } from "./Files.js"
+import { formatOf, readText } from "./Files.js"
 import { onHost } from "./OnHost.js"
 import { database } from "./Options.js"
-
-const formats = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" } as const
-
-const formatOf = (file: string) => {
-  const format = formats[extname(file).toLowerCase() as keyof typeof formats]
-  return format === undefined
-    ? Effect.fail(new CliError({ message: `cannot tell the format of ${file}: expected a .yaml, .yml or .json file` }))
-    : Effect.succeed(format)
-}
 
 const ladderImport = Command.make(
   "import",

@@ -2,6 +2,7 @@ import { Command, Options } from "@effect/cli"
 import { seedDemo } from "@teamops/server"
 import { Console, Deferred, Effect, Exit } from "effect"
 import { printSchema } from "graphql"
+import { areaCommand } from "./AreaCommand.js"
 import { auditCommand } from "./AuditCommand.js"
 import { boot } from "./Boot.js"
 import { calendarCommand } from "./CalendarCommand.js"
@@ -125,6 +126,7 @@ export const teamops = Command.make("teamops").pipe(
     orgCommand,
     historyCommand,
     ladderCommand,
+    areaCommand,
     calendarCommand,
     eventsCommand,
     metricCommand,

@@ -224,6 +224,7 @@ describe("teamops migrate, seed and schema", () => {
         { id: "funnel", version: "0.1.0", status: "booted" },
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
+        { id: "aor", version: "0.1.0", status: "booted" },
         { id: "support", version: "0.1.0", status: "booted" },
       ],
     })
@@ -261,6 +262,9 @@ describe("teamops migrate, seed and schema", () => {
     ["org", "import"],
     ["ladder", "import"],
     ["ladder", "export"],
+    ["area", "import"],
+    ["area", "export"],
+    ["area", "health"],
     ["calendar", "set"],
     ["events", "import"],
     ["metric"],
@@ -302,6 +306,7 @@ describe("teamops migrate, seed and schema", () => {
     expect((await run(["ladder", "import", "--help"])).stdout).toContain("docs/ladders.md")
     expect((await run(["org", "import", "--help"])).stdout).toContain('"managerEmail"')
     expect((await run(["history", "import", "--help"])).stdout).toContain('"observedOn"')
+    expect((await run(["area", "import", "--help"])).stdout).toContain("docs/areas.md")
   })
 
   it.runIf(process.env.TEAMOPS_TEST_POSTGRES_URL)("migrates a PostgreSQL database", async () => {
@@ -315,6 +320,7 @@ describe("teamops migrate, seed and schema", () => {
         { id: "funnel", version: "0.1.0", status: "booted" },
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
+        { id: "aor", version: "0.1.0", status: "booted" },
         { id: "support", version: "0.1.0", status: "booted" },
       ])
     } finally {
@@ -639,6 +645,119 @@ describe("teamops ladder", () => {
     const missing = await run(["ladder", "export", "nope", "--database", join(workDir, "none.db")])
     expect(missing.code).toBe(1)
     expect(missing.stderr.trim()).toBe('teamops: no published ladder "nope"')
+  })
+})
+
+describe("teamops area", () => {
+  const built = (path: string) => pathToFileURL(fileURLToPath(new URL(`../../../${path}`, import.meta.url))).href
+  const dir = join(workDir, "areas")
+  const database = join(dir, "areas.db")
+  const inDir = (args: ReadonlyArray<string>) => run([...args, "--database", database], {}, dir)
+  const file = (name: string, content: string) => {
+    const path = join(dir, name)
+    writeFileSync(path, content)
+    return path
+  }
+  const areas = (owner: string) => `areas:
+  - key: macro-library
+    name: Macro library
+    purpose: Keeps the macros the frontline sends right and current.
+    team: support
+    category: tooling
+    weeklyHours: 2
+    decisions:
+      - Which macros exist and how they are worded.
+    owner: ${owner}
+    contributors:
+      - email: ben@x.com
+        weeklyHours: 1
+`
+
+  it("imports an areas file, refuses one with mistakes at their lines, exports it and prints the health", async () => {
+    mkdirSync(dir)
+    // The default plugins contribute no categories of areas: this host adds one.
+    writeFileSync(
+      join(dir, "teamops.config.js"),
+      [
+        `import { definePlugin } from ${JSON.stringify(built("packages/core/dist/index.js"))}`,
+        `import { orgPlugin } from ${JSON.stringify(built("packages/org/dist/index.js"))}`,
+        `import { rolesPlugin } from ${JSON.stringify(built("packages/roles/dist/index.js"))}`,
+        `import { competenciesPlugin } from ${JSON.stringify(built("packages/competencies/dist/index.js"))}`,
+        `import { aorPlugin, areaCategory } from ${JSON.stringify(built("packages/aor/dist/index.js"))}`,
+        "const content = definePlugin({",
+        '  id: "area-content", version: "1.0.0", dependsOn: ["aor"],',
+        '  contributes: [areaCategory({ key: "tooling", name: "Frontline tooling", description: "Tools the frontline uses." })],',
+        "})",
+        "export default { plugins: [orgPlugin, rolesPlugin, competenciesPlugin, aorPlugin, content] }",
+      ].join("\n"),
+    )
+    const person = (name: string) => ({
+      name,
+      email: `${name}@x.com`,
+      teamKey: "support",
+      timeZone: "UTC",
+      hireDate: "2024-01-01",
+    })
+    const org = file(
+      "org.json",
+      JSON.stringify({ teams: [{ key: "support", name: "Support" }], people: [person("ana"), person("ben")] }),
+    )
+    expect((await inDir(["org", "import", org])).code).toBe(0)
+
+    const wrong = file(
+      "wrong.yaml",
+      areas("ghost@x.com").replace("team: support", "team: nowhere").replace("category: tooling", "category: poetry"),
+    )
+    const refused = await inDir(["area", "import", wrong])
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toBe("")
+    expect(refused.stderr.trim().split("\n")).toEqual([
+      `teamops: ${wrong} has 3 problems:`,
+      'line 5, column 5: areas[0].team: no team with key "nowhere"',
+      'line 6, column 5: areas[0].category: unknown category "poetry" (known: tooling)',
+      "line 10, column 5: areas[0].owner: no person with email ghost@x.com",
+    ])
+
+    const good = file("areas.yaml", areas("ana@x.com"))
+    const imported = await inDir(["area", "import", good])
+    expect(imported.code).toBe(0)
+    expect(JSON.parse(imported.stdout)).toEqual({ created: 1, updated: 0, handedOver: 0, unchanged: 0 })
+    const again = await inDir(["area", "import", good])
+    expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: 0, handedOver: 0, unchanged: 1 })
+
+    const exported = await inDir(["area", "export", "--team", "support"])
+    expect(exported.code).toBe(0)
+    expect(exported.stdout).toBe(
+      areas("ana@x.com").replace("    owner:", "    competencies: []\n    reviewEveryDays: 90\n    owner:"),
+    )
+    const unknownTeam = await inDir(["area", "export", "--team", "nowhere"])
+    expect(unknownTeam.code).toBe(1)
+    expect(unknownTeam.stderr.trim()).toBe('teamops: no team with key "nowhere"')
+
+    const health = await inDir(["area", "health", "--team", "support", "--as-of", "2025-06-01T00:00:00Z"])
+    expect(health.code).toBe(0)
+    const report = JSON.parse(health.stdout)
+    expect(report.asOf).toBe("2025-06-01T00:00:00.000Z")
+    // The area was made today: as of a day before, it did not exist yet.
+    expect(report.orphaned).toEqual([])
+    expect(report.people.map((p: any) => p.person)).toEqual(["ana@x.com", "ben@x.com"])
+    const now = JSON.parse((await inDir(["area", "health"])).stdout)
+    expect(now.people.map((p: any) => [p.person, p.areaHours])).toEqual([
+      ["ana@x.com", 2],
+      ["ben@x.com", 1],
+    ])
+    expect(now.withoutArea).toEqual([])
+    const badInstant = await inDir(["area", "health", "--as-of", "yesterday"])
+    expect(badInstant.code).toBe(1)
+    expect(badInstant.stderr.trim()).toBe(
+      'teamops: --as-of: expected an RFC 3339 instant with offset such as "2026-03-29T09:00:00Z", got "yesterday"',
+    )
+  })
+
+  it("refuses to import a file whose format it cannot tell", async () => {
+    const result = await run(["area", "import", join(workDir, "areas.txt")])
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toContain("expected a .yaml, .yml or .json file")
   })
 })
 

@@ -18,6 +18,7 @@ import type {
   RemoveAreaContributorInput,
   UpdateAreaInput,
 } from "./Area.js"
+import { categoryProblem, competenciesProblem, teamProblem } from "./AreaChecks.js"
 import { storedIds, toArea, toContribution, toOwnership, toWork } from "./AreaRows.js"
 import { AreaCategories } from "./Categories.js"
 
@@ -129,34 +130,27 @@ export class AreaRepo extends Context.Tag("@teamops/aor/AreaRepo")<AreaRepo, Are
                 new NotFoundError({
                   entity: "Team",
                   key: teamKey,
-                  message: `${path.join(".")}: no team with key "${teamKey}"`,
+                  message: `${path.join(".")}: ${teamProblem(teamKey)}`,
                 }),
               ),
         )
 
-      const checkCategory = (category: string) =>
-        categories.some((c) => c.key === category)
+      const checkCategory = (category: string) => {
+        const problem = categoryProblem(categories, category)
+        return problem === undefined
           ? Effect.void
-          : Effect.fail(
-              new InputError({
-                path: ["input", "category"],
-                message: `input.category: unknown category "${category}" (known: ${categories.map((c) => c.key).join(", ") || "none"})`,
-              }),
-            )
+          : Effect.fail(new InputError({ path: ["input", "category"], message: `input.category: ${problem}` }))
+      }
 
       const checkCompetencies = (keys: ReadonlyArray<string>) =>
         keys.length === 0
           ? Effect.void
           : Effect.flatMap(catalog.list, (known) => {
-              const knownKeys = new Set(known.map((c) => c.key))
-              const unknown = keys.filter((key) => !knownKeys.has(key))
-              return unknown.length === 0
+              const problem = competenciesProblem(known, keys)
+              return problem === undefined
                 ? Effect.void
                 : Effect.fail(
-                    new InputError({
-                      path: ["input", "competencies"],
-                      message: `input.competencies: unknown competencies ${unknown.map((key) => `"${key}"`).join(", ")}`,
-                    }),
+                    new InputError({ path: ["input", "competencies"], message: `input.competencies: ${problem}` }),
                   )
             })
 

@@ -14,6 +14,19 @@ export {
   RemoveAreaContributorInput,
   UpdateAreaInput,
 } from "./Area.js"
+export { exportAreas } from "./AreaExport.js"
+export {
+  AreaFile,
+  AreaFileArea,
+  AreaFileContributor,
+  AreaFileError,
+  AreaFileFormat,
+  AreaFileProblem,
+  type AreaFileSource,
+  defaultHandoverNote,
+  formatAreaFile,
+  readAreaFile,
+} from "./AreaFile.js"
 export {
   type AreaHealth,
   type AreaLoad,
@@ -26,6 +39,7 @@ export {
   type PersonWithoutArea,
   type StaleArea,
 } from "./AreaHealth.js"
+export { type AreaImportCounts, type AreaImportOptions, importAreas } from "./AreaImport.js"
 export { areaByKeyLoader, areaLoader, loadHealth, personAreasLoader } from "./AreaLoaders.js"
 export { type AreaFailure, AreaRepo, type AreaRepoService } from "./AreaRepo.js"
 export { AreaCategories, AreaCategory, areaCategory, areaCategoryPoint, type CategoryEntry } from "./Categories.js"

@@ -1,5 +1,6 @@
 import { Effect, Either, ParseResult, Schema } from "effect"
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml"
+import { Document, LineCounter, parseDocument } from "yaml"
+import { offsetOf } from "./FilePlaces.js"
 import { jsonSyntaxError } from "./JsonSyntax.js"
 import { LadderDocument } from "./Ladder.js"
 import { checkLadder, type LadderProblem } from "./LadderCheck.js"
@@ -51,29 +52,6 @@ const pathOf = (segments: ReadonlyArray<PropertyKey>) =>
     (path, s) => (typeof s === "number" ? `${path}[${s}]` : path === "" ? String(s) : `${path}.${String(s)}`),
     "",
   )
-
-/**
- * The offset of the deepest node on `segments`: the key of a map entry, the item of a
- * list; the nearest ancestor when the path leads to something not written (a missing field).
- */
-const offsetOf = (root: unknown, segments: ReadonlyArray<string | number>): number | undefined => {
-  let node = root as Node | null | undefined
-  let offset = node?.range?.[0]
-  for (const segment of segments) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))
-      if (pair === undefined) break
-      offset = (pair.key as Node).range?.[0] ?? offset
-      node = pair.value as Node | null
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item = node.items[segment] as Node | undefined
-      if (item === undefined) break
-      offset = item.range?.[0] ?? offset
-      node = item
-    } else break
-  }
-  return offset
-}
 
 const decode = Schema.decodeUnknownEither(LadderDocument, { errors: "all", onExcessProperty: "error" })
 

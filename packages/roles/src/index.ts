@@ -1,6 +1,8 @@
 export { importContributedLadders } from "./ContributedLadders.js"
 export { effectiveLadder } from "./EffectiveLadder.js"
+export { offsetOf } from "./FilePlaces.js"
 export { LadderRef, LevelRef } from "./graphql/refs.js"
+export { jsonSyntaxError } from "./JsonSyntax.js"
 export {
   Behaviour,
   Competency,

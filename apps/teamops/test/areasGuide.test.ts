@@ -1,0 +1,66 @@
+// docs/areas.md, "Areas as code", run: the areas file it shows imports on a server with the
+// default plugins (and a category and a competency for its areas), a second time changes
+// nothing, and its three mistakes are reported as the page shows them.
+import { readFileSync } from "node:fs"
+import { areaCategory, importAreas } from "@teamops/aor"
+import { competency } from "@teamops/competencies"
+import { definePlugin } from "@teamops/core"
+import { importOrgFile } from "@teamops/org"
+import { createServer, type TeamopsServer } from "@teamops/server"
+import { Cause, type Effect, Exit, Option } from "effect"
+import { afterAll, beforeAll, expect, it } from "vitest"
+import { defaultPlugins } from "../src/DefaultPlugins.js"
+import { problemsIn } from "../src/Files.js"
+import { blocksOf } from "./docPages.js"
+
+const page = readFileSync(new URL("../../../docs/areas.md", import.meta.url), "utf8")
+const start = page.indexOf("\n## Areas as code\n")
+const section = page.slice(
+  start,
+  page.indexOf("\n## ", start + 1) === -1 ? undefined : page.indexOf("\n## ", start + 1),
+)
+const blocks = blocksOf(section)
+const file = blocks.find((b) => b.lang === "yaml")?.text ?? ""
+const refusal = blocks.find((b) => b.lang === "text")?.text ?? ""
+
+const content = definePlugin({
+  id: "areas-guide",
+  version: "1.0.0",
+  dependsOn: ["aor", "competencies"],
+  contributes: [
+    areaCategory({ key: "tooling", name: "Frontline tooling", description: "Tools the frontline uses every day." }),
+    competency({ key: "writing", name: "Writing", category: "Craft", description: "Writes clearly." }),
+  ],
+})
+
+let server: TeamopsServer
+const run = <A, E>(effect: Effect.Effect<A, E, any>) => server.host.runtime.runPromiseExit(effect)
+
+beforeAll(async () => {
+  server = await createServer({ databaseUrl: ":memory:", plugins: [...defaultPlugins, content], graphiql: false })
+  const person = (name: string) => ({ name, email: `${name}@example.com`, teamKey: "support", timeZone: "UTC" })
+  const org = { teams: [{ key: "support", name: "Support" }], people: [person("ana"), person("ben")] }
+  expect(Exit.isSuccess(await run(importOrgFile(org)))).toBe(true)
+})
+afterAll(async () => {
+  await server.close()
+})
+
+it("imports the file the page shows, and again changes nothing", async () => {
+  expect(await run(importAreas("yaml", file))).toEqual(
+    Exit.succeed({ created: 2, updated: 0, handedOver: 0, unchanged: 0 }),
+  )
+  expect(await run(importAreas("yaml", file))).toEqual(
+    Exit.succeed({ created: 0, updated: 0, handedOver: 0, unchanged: 2 }),
+  )
+})
+
+it("reports the mistakes the page shows as it shows them", async () => {
+  const wrong = file
+    .replace("team: support", "team: nowhere")
+    .replace("category: tooling", "category: poetry")
+    .replace("owner: ana@example.com", "owner: ghost@example.com")
+  const exit = await run(importAreas("yaml", wrong))
+  const error = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.failureOption(exit.cause)) : undefined
+  expect(problemsIn("areas.yaml", (error?.message ?? "").split("\n"))).toBe(refusal.trim())
+})
