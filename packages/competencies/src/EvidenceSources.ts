@@ -81,13 +81,23 @@ export class EvidenceSources extends Context.Tag("@teamops/competencies/Evidence
 }
 
 /**
- * A layer that registers the source `make` builds (from the services of the plugin's layer):
+ * A layer that registers the source `make` builds from the plugin's services, for a plugin's
+ * `layer`; `aor` registers the work in its areas so, and merges it into its layer with the
+ * `AreaRepo` it reads provided:
  *
  * ```ts
- * layer: Layer.merge(AreaRepo.layer, evidenceSourceLayer(Effect.map(AreaRepo, areaEvidence)).pipe(Layer.provide(AreaRepo.layer)))
+ * export const areaEvidenceLayer = evidenceSourceLayer(Effect.map(AreaRepo, areaEvidenceSource))
  * ```
+ *
+ * It provides the `EvidenceSources` it registered with, unchanged, so that it can also be a
+ * plugin's whole layer (a layer that provides nothing cannot).
  */
 export const evidenceSourceLayer = <E, R>(
   make: Effect.Effect<EvidenceSource, E, R>,
-): Layer.Layer<never, E, R | EvidenceSources> =>
-  Layer.effectDiscard(Effect.flatMap(make, (source) => Effect.flatMap(EvidenceSources, (s) => s.register(source))))
+): Layer.Layer<EvidenceSources, E, R | EvidenceSources> =>
+  Layer.effect(
+    EvidenceSources,
+    Effect.flatMap(make, (source) =>
+      Effect.flatMap(EvidenceSources, (sources) => Effect.as(sources.register(source), sources)),
+    ),
+  )
