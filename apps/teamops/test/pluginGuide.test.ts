@@ -1,16 +1,20 @@
 // The plugin guide's examples, proven: docs/plugins.md shows the fixtures verbatim, and the
 // fixtures boot, migrate, seed and answer as the guide says.
 import { readFileSync } from "node:fs"
-import { definePlugin, encodeGlobalID } from "@teamops/core"
+import { competenciesPlugin } from "@teamops/competencies"
+import { Db, definePlugin, encodeGlobalID, GlobalId } from "@teamops/core"
 import { kpiPlugin, metricReport } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
+import { rolesPlugin } from "@teamops/roles"
 import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
-import { testDatabase, testDialects } from "@teamops/testing"
-import { Effect } from "effect"
+import { supportPlugin } from "@teamops/support"
+import { openTestHost, testDatabase, testDialects } from "@teamops/testing"
+import { Effect, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { authorized, expectShowsToken, mintToken } from "./credentials.js"
 import { acmeSales } from "./fixtures/acmeSales.js"
 import { glossaryPlugin, supportWords, term } from "./fixtures/glossary.js"
+import { acmeTalks } from "./fixtures/talkEvidence.js"
 import { weekendLoad } from "./fixtures/weekendLoad.js"
 
 const guide = readFileSync(new URL("../../../docs/plugins.md", import.meta.url), "utf8")
@@ -51,9 +55,12 @@ it("docs/plugins.md says which token its request carries, and where it comes fro
   expectShowsToken("docs/plugins.md", guide)
 })
 
-it.each(["acmeSales.ts", "glossary.ts", "weekendLoad.ts"])("docs/plugins.md shows fixtures/%s verbatim", (name) => {
-  expect(guide).toContain(`\`\`\`ts\n${fixture(name)}\`\`\``)
-})
+it.each(["acmeSales.ts", "glossary.ts", "weekendLoad.ts", "talkEvidence.ts"])(
+  "docs/plugins.md shows fixtures/%s verbatim",
+  (name) => {
+    expect(guide).toContain(`\`\`\`ts\n${fixture(name)}\`\`\``)
+  },
+)
 
 describe.each(testDialects())("acme-sales on %s", (dialect) => {
   const withServer = async (
@@ -305,5 +312,58 @@ describe.each(testDialects())("a contributed metric on %s", (dialect) => {
     const message = await bootFailure({ databaseUrl: ":memory:", plugins: [orgPlugin, kpiPlugin, sloppy] })
     expect(message).toBe(quoted(message))
     expect(message).toContain('plugin "sloppy-metrics"')
+  })
+})
+
+describe.each(testDialects())("contributed evidence on %s", (dialect) => {
+  it("counts a talk in readiness for the competency it shows, with its series", async () => {
+    const app = await openTestHost(dialect, [orgPlugin, rolesPlugin, competenciesPlugin, supportPlugin, acmeTalks])
+    try {
+      await app.data(`mutation { createTeam(input: { key: "support", name: "Support" }) { __typename } }`)
+      const hired = await app.data(
+        "mutation($input: CreatePersonInput!) { createPerson(input: $input) { ... on CreatePersonSuccess { person { id } } } }",
+        { input: { name: "Ana", email: "ana@x.com", timeZone: "UTC", teamKey: "support", hireDate: "2025-01-06" } },
+      )
+      const id = hired.createPerson.person.id as string
+      await app.run(
+        Effect.flatMap(Db, (db) =>
+          db.query((k) =>
+            k
+              .insertInto("acme_talks_talks" as never)
+              .values({
+                person_id: Schema.decodeSync(GlobalId("Person"))(id),
+                competency: "customer-communication",
+                series: "brown-bag",
+                date: "2026-02-03",
+                title: "Saying no kindly",
+                url: null,
+              } as never)
+              .execute(),
+          ),
+        ),
+      )
+      const data = await app.data(
+        `query($id: ID!) { node(id: $id) { ... on Person { readiness(ladder: "support", targetLevel: "css1") {
+          competencies { competency { key } evidenceCount evidence { date text url source { kind key name } } }
+        } } } }`,
+        { id },
+      )
+      const byKey = new Map(data.node.readiness.competencies.map((c: any) => [c.competency.key, c]))
+      expect(byKey.get("customer-communication")).toEqual({
+        competency: { key: "customer-communication" },
+        evidenceCount: 1,
+        evidence: [
+          {
+            date: "2026-02-03",
+            text: "Saying no kindly",
+            url: null,
+            source: { kind: "talk", key: "brown-bag", name: "Talk series brown-bag" },
+          },
+        ],
+      })
+      expect(byKey.get("product-knowledge")).toMatchObject({ evidenceCount: 0, evidence: [] })
+    } finally {
+      await app.close()
+    }
   })
 })

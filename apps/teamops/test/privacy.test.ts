@@ -44,7 +44,7 @@ describe.each(testDialects())("a person's data on %s", (dialect) => {
       await graphql(
         server,
         `mutation($id: ID!, $rating: String!) { recordAssessment(input: { personId: $id, ladderKey: "support", competency: "troubleshooting", rating: $rating,
-          note: "Ana untangled the billing bug.", evidence: [{ kind: NOTE, text: "Ana's write-up of the fix", date: "2026-01-05" }] }) { __typename } }`,
+          note: "Ana untangled the billing bug.", observedOn: "2026-01-05", evidence: [{ kind: NOTE, text: "Ana's write-up of the fix", date: "2026-01-05" }] }) { __typename } }`,
         { id: ana, rating },
       )
     }
@@ -91,6 +91,17 @@ describe.each(testDialects())("a person's data on %s", (dialect) => {
       __typename: "ConflictError",
       message: "ana@x.com has not left: record the departure first",
     })
+    // A promotion after the ratings keeps their evidence with its readiness: that text goes too.
+    await graphql(
+      asMia,
+      `mutation($id: ID!) { promotePerson(input: { personId: $id, ladderKey: "support", level: "css2", rationale: "Ana leads billing.", effectiveOn: "2026-01-10" }) { __typename } }`,
+      { id: ana },
+    )
+    const kept = await app.data(
+      `query($id: ID!) { person(id: $id) { levelHistory { readiness { competencies { evidence { text } } } } } }`,
+      { id: ana },
+    )
+    expect(JSON.stringify(kept)).toContain("Ana's write-up of the fix")
     await app.data(
       `mutation($id: ID!) { recordDeparture(input: { personId: $id, leftOn: "2026-02-27" }) { __typename } }`,
       {
@@ -112,7 +123,10 @@ describe.each(testDialects())("a person's data on %s", (dialect) => {
     expect(after.name).toBe(erased.erased.pseudonym)
     expect(after.email).toMatch(/^erased-[0-9a-f]{8}@erased\.invalid$/)
     expect(after.status).toBe("LEFT")
-    expect(after.levelHistory).toEqual([{ to: { key: "css1" }, rationale: "[erased]" }])
+    expect(after.levelHistory).toEqual([
+      { to: { key: "css1" }, rationale: "[erased]" },
+      { to: { key: "css2" }, rationale: "[erased]" },
+    ])
     expect(after.assessments.edges.map((e: any) => e.node)).toEqual([
       { rating: "practising", raterKind: "SELF", note: null, evidence: [{ text: "[erased]" }] },
       { rating: "proficient", raterKind: "MANAGER", note: null, evidence: [{ text: "[erased]" }] },
@@ -127,7 +141,7 @@ describe.each(testDialects())("a person's data on %s", (dialect) => {
     ).person.assessments.edges
     expect(given).toEqual([{ node: { raterKind: "PEER", raterEmail: after.email } }])
     const everything = JSON.stringify(await app.data("query($id: ID!) { exportPerson(personId: $id) }", { id: ana }))
-    expect(everything).not.toMatch(/ana@x\.com|Ana untangled|write-up|owns billing/)
+    expect(everything).not.toMatch(/ana@x\.com|Ana untangled|write-up|owns billing|leads billing/)
     // Her tokens stop working.
     expect((await asAna.fetch("http://localhost/graphql", { method: "POST" })).status).toBe(401)
   })

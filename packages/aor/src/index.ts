@@ -14,6 +14,7 @@ export {
   RemoveAreaContributorInput,
   UpdateAreaInput,
 } from "./Area.js"
+export { areaEvidenceLayer, areaEvidenceSource, workAsEvidence } from "./AreaEvidence.js"
 export { exportAreas } from "./AreaExport.js"
 export {
   AreaFile,

@@ -70,6 +70,15 @@ export interface LatestRating {
   readonly groupEvidence: number
 }
 
+/** An item of evidence with the assessment it backs, for readiness. */
+export interface RatedEvidence extends Evidence {
+  readonly personId: string
+  readonly ladderKey: string
+  readonly version: number
+  readonly competency: string
+  readonly raterKind: RaterKind
+}
+
 export const noPerson = (id: string) =>
   new NotFoundError({ entity: "Person", key: id, message: `no person with id "${id}"` })
 
@@ -141,6 +150,15 @@ export interface AssessmentRepoService {
   readonly ofPeople: (personIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Assessment>, DbError>
   /** The evidence of the assessments, oldest first, in one statement. */
   readonly evidenceOf: (assessmentIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Evidence>, DbError>
+  /**
+   * The evidence on the standing (not withdrawn) assessments of the people, oldest first, in
+   * one statement; with `asOf` (YYYY-MM-DD), on the assessments observed on that day or before.
+   * The same evidence `latestFor` counts in `groupEvidence`.
+   */
+  readonly evidenceOfPeople: (
+    personIds: ReadonlyArray<string>,
+    asOf?: string,
+  ) => Effect.Effect<ReadonlyArray<RatedEvidence>, DbError>
   /** A page of the assessments of each person, latest observed first, in one statement. */
   readonly listFor: (
     personIds: ReadonlyArray<string>,
@@ -349,6 +367,32 @@ const makeAssessmentRepo = (
               .execute(),
           ).pipe(Effect.map((rows) => rows.map(toAssessment))),
     evidenceOf,
+    evidenceOfPeople: (personIds, asOf) =>
+      personIds.length === 0
+        ? Effect.succeed([])
+        : query((k) =>
+            k
+              .selectFrom("competencies_evidence as e")
+              .innerJoin("competencies_assessments as a", "a.id", "e.assessment_id")
+              .selectAll("e")
+              .select(["a.person_id", "a.ladder_key", "a.version", "a.competency", "a.rater_kind"])
+              .where("a.person_id", "in", personIds)
+              .where("a.withdrawn_at", "is", null)
+              .$if(asOf !== undefined, (q) => q.where("a.observed_on", "<=", asOf as string))
+              .orderBy("e.id")
+              .execute(),
+          ).pipe(
+            Effect.map((rows) =>
+              rows.map((r) => ({
+                ...toEvidence(r),
+                personId: r.person_id,
+                ladderKey: r.ladder_key,
+                version: Number(r.version),
+                competency: r.competency,
+                raterKind: r.rater_kind,
+              })),
+            ),
+          ),
     listFor: (personIds, page, filter) => {
       const [afterDay, afterId] = page.after ?? []
       const after = afterDay === undefined ? undefined : { day: afterDay, id: afterId ?? "" }

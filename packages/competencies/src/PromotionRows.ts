@@ -8,7 +8,7 @@ import { Readiness } from "./Readiness.js"
 type Row = CompetenciesDatabase["competencies_promotions"]
 
 // The snapshot was encoded from a decoded Readiness when it was written.
-const decodeReadiness = Schema.decodeSync(Schema.parseJson(Readiness))
+export const decodeReadiness = Schema.decodeSync(Schema.parseJson(Readiness))
 export const encodeReadiness = Schema.encodeSync(Schema.parseJson(Readiness))
 
 type StepRow = Omit<Row, "id" | "readiness"> & { id: number }

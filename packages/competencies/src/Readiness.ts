@@ -12,6 +12,27 @@ export const CompetencyInfo = Schema.Struct({
 })
 export type CompetencyInfo = typeof CompetencyInfo.Type
 
+/** Where an item of evidence came from: an assessment, an area of responsibility, …. */
+export const EvidenceOrigin = Schema.Struct({
+  /** What kind of thing: `assessment` for evidence on a rating, `area` for work in an area. */
+  kind: Schema.String,
+  /** Which one: the assessment's global id, the area's key. */
+  key: Schema.String,
+  /** Its name for people. */
+  name: Schema.String,
+})
+export type EvidenceOrigin = typeof EvidenceOrigin.Type
+
+/** One item of evidence readiness counts for a competency, with where it came from. */
+export const ReadinessEvidence = Schema.Struct({
+  /** YYYY-MM-DD: when what it shows happened. */
+  date: Schema.String,
+  text: Schema.String,
+  url: Schema.NullOr(Schema.String),
+  source: EvidenceOrigin,
+})
+export type ReadinessEvidence = typeof ReadinessEvidence.Type
+
 /** Where a person stands on one competency of the target level. */
 export const CompetencyReadiness = Schema.Struct({
   competency: CompetencyInfo,
@@ -21,8 +42,16 @@ export const CompetencyReadiness = Schema.Struct({
   self: Schema.NullOr(Schema.String),
   manager: Schema.NullOr(Schema.String),
   peer: Schema.NullOr(Schema.String),
-  /** Evidence on every assessment of the competency (under any of its earlier keys). */
+  /**
+   * Evidence on every assessment of the competency (under any of its earlier keys), and the
+   * evidence other plugins contribute for it (work in an area that exercises it, …).
+   */
   evidenceCount: Schema.Number,
+  /**
+   * The evidence counted, latest first. A snapshot kept before evidence was listed has none
+   * listed, and its `evidenceCount` stays what it was.
+   */
+  evidence: Schema.optionalWith(Schema.Array(ReadinessEvidence), { default: () => [] }),
   /** Self and manager both rated, at the same step. */
   agree: Schema.Boolean,
   /** The manager's latest rating is at or above the expected step. */
@@ -74,6 +103,14 @@ export interface EvidenceTally {
   readonly version: number
   readonly competency: string
   readonly count: number
+  /** The items to list; when given, as many as `count`. */
+  readonly items?: ReadonlyArray<ReadinessEvidence>
+}
+
+/** An item of evidence that names a competency of the catalog, not of a ladder version. */
+export interface CatalogEvidence extends ReadinessEvidence {
+  /** A key of the competency catalog. */
+  readonly competency: string
 }
 
 /** The level to be ready for: a level of a published version, with that version's effective document. */
@@ -106,7 +143,11 @@ const inWords = (parts: ReadonlyArray<string>) =>
  *
  * - `self`, `manager`, `peer`: the latest rating of that kind of rater (the latest by
  *   `observedOn`, then `recordedAt`, then `order`), whichever earlier key it was made under;
- * - `evidenceCount`: the evidence of every assessment that maps to the competency;
+ * - `evidenceCount`: the evidence of every assessment that maps to the competency, and every
+ *   item of `contributed` (evidence other plugins contribute) that names it: an item names
+ *   the competency of the target version with its key, or, when that version has no such
+ *   key, the competencies its key became through the versions' changes (so evidence naming
+ *   a competency by a former key still counts); `evidence` lists them, latest first;
  * - `agree`: the self and the manager ratings both exist and are the same step;
  * - `met`: the manager's latest rating is at or above the expected step, by the order of the
  *   target version's scale (first step the least proficient). Only the manager's rating
@@ -121,6 +162,7 @@ export const assessReadiness = (
   history: ReadonlyArray<VersionChanges>,
   ratings: ReadonlyArray<Rating>,
   evidence: ReadonlyArray<EvidenceTally>,
+  contributed: ReadonlyArray<CatalogEvidence> = [],
 ): Readiness => {
   const { ladder, level } = target
   const forward = (version: number, key: string) => mapCompetency(key, version, history, target.version)
@@ -135,11 +177,21 @@ export const assessReadiness = (
     }
   }
   const evidenceOf = new Map<string, number>()
+  const itemsOf = new Map<string, Array<ReadinessEvidence>>()
+  const add = (key: string, count: number, items: ReadonlyArray<ReadinessEvidence>) => {
+    evidenceOf.set(key, (evidenceOf.get(key) ?? 0) + count)
+    itemsOf.set(key, [...(itemsOf.get(key) ?? []), ...items])
+  }
   for (const tally of evidence) {
     if (tally.version > target.version) continue
-    for (const key of forward(tally.version, tally.competency)) {
-      evidenceOf.set(key, (evidenceOf.get(key) ?? 0) + tally.count)
-    }
+    for (const key of forward(tally.version, tally.competency)) add(key, tally.count, tally.items ?? [])
+  }
+  // A catalog key is today's name of a competency; one the target version lacks may be a
+  // former key, followed through every version's changes.
+  const known = new Set(ladder.competencies.map((c) => c.key))
+  for (const { competency, date, text, url, source } of contributed) {
+    const keys = known.has(competency) ? [competency] : forward(0, competency)
+    for (const key of keys) add(key, 1, [{ date, text, url, source }])
   }
 
   const rank = (step: string | null) => (step === null ? -1 : ladder.scale.findIndex((s) => s.key === step))
@@ -157,6 +209,8 @@ export const assessReadiness = (
         manager: manager ?? null,
         peer: peer ?? null,
         evidenceCount: evidenceOf.get(c.key) ?? 0,
+        // Latest first; sort is stable, so items of one day keep the order they came in.
+        evidence: [...(itemsOf.get(c.key) ?? [])].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
         agree: self != null && manager != null && self === manager,
         met: managerRank >= 0 && managerRank >= rank(entry.expected),
       },

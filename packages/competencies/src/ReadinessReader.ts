@@ -1,12 +1,13 @@
-import { Db, type DbError, InputError, NotFoundError } from "@teamops/core"
+import { Db, type DbError, encodeGlobalID, InputError, NotFoundError } from "@teamops/core"
 import { LadderRepo, type LadderVersion } from "@teamops/roles"
 import { Context, Effect, Either, Layer } from "effect"
-import { AssessmentRepo, type LatestRating } from "./AssessmentRepo.js"
+import { AssessmentRepo, type LatestRating, type RatedEvidence } from "./AssessmentRepo.js"
 import type { VersionChanges } from "./CompetencyMapping.js"
+import { type ContributedEvidence, EvidenceSources } from "./EvidenceSources.js"
 import { type NoNextLevel, nextLevelOfPerson, type PersonNextLevel } from "./NextLevel.js"
 import { currentLevel, type LevelAt } from "./Promotion.js"
 import { stepsOf } from "./PromotionRows.js"
-import { assessReadiness, type EvidenceTally, type Readiness } from "./Readiness.js"
+import { assessReadiness, type EvidenceTally, type Readiness, type ReadinessEvidence } from "./Readiness.js"
 
 /** Readiness of one person for one level of the latest published version of a ladder. */
 export interface ReadinessRequest {
@@ -23,13 +24,19 @@ export interface PersonAtLevel {
   readonly current: LevelAt | undefined
 }
 
-/** Reads readiness for many people at once: a fixed number of statements, whatever their number. */
+/**
+ * Reads readiness for many people at once: a fixed number of statements, whatever their
+ * number. Besides the ratings, the evidence on them and every evidence source (see
+ * `EvidenceSources`) is read once for all the people.
+ */
 export interface ReadinessReaderService {
   /**
    * The readiness of each request, in order: one statement for the ratings of every person,
-   * one for the versions of each distinct ladder. A ladder without a published version or a
-   * level the latest version lacks answers a NotFoundError for that request. With `asOf`
-   * (YYYY-MM-DD), of the ratings observed on that day or before.
+   * one for the evidence on them, one call of each evidence source, one statement for the
+   * versions of each distinct ladder. A ladder without a published version or a level the
+   * latest version lacks answers a NotFoundError for that request. With `asOf` (YYYY-MM-DD),
+   * of the ratings observed on that day or before, and of the evidence sources' evidence of
+   * that day or before.
    */
   readonly of: (
     requests: ReadonlyArray<ReadinessRequest>,
@@ -55,8 +62,9 @@ export interface ReadinessReaderService {
   ) => Effect.Effect<ReadonlyArray<PersonNextLevel>, DbError>
   /**
    * The readiness of each person for their next level: one statement for the versions of
-   * each distinct ladder of the current levels, one for the ratings of every person. A
-   * person with no next level answers why.
+   * each distinct ladder of the current levels, one for the ratings of every person, one for
+   * the evidence on them, one call of each evidence source. A person with no next level
+   * answers why.
    */
   readonly forNextLevel: (
     people: ReadonlyArray<PersonAtLevel>,
@@ -76,6 +84,7 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
       const db = yield* Db
       const ladders = yield* LadderRepo
       const assessments = yield* AssessmentRepo
+      const sources = yield* EvidenceSources
 
       type History = ReadonlyArray<LadderVersion & { version: number }>
 
@@ -87,23 +96,57 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
           return histories as ReadonlyMap<string, History>
         })
 
-      // The latest ratings of the people, by person: one statement.
-      const ratingsOf = (personIds: ReadonlyArray<string>, asOf?: string) =>
-        Effect.map(assessments.latestFor([...new Set(personIds)], asOf), (ratings) => {
-          const byPerson = new Map<string, Array<LatestRating>>()
-          for (const rating of ratings) {
-            const list = byPerson.get(rating.personId) ?? []
-            list.push(rating)
-            byPerson.set(rating.personId, list)
-          }
-          return byPerson
-        })
+      const byPersonOf = <A extends { readonly personId: string }>(items: ReadonlyArray<A>) => {
+        const byPerson = new Map<string, Array<A>>()
+        for (const item of items) {
+          const list = byPerson.get(item.personId) ?? []
+          list.push(item)
+          byPerson.set(item.personId, list)
+        }
+        return byPerson as ReadonlyMap<string, ReadonlyArray<A>>
+      }
+
+      // What readiness reads of the people, by person: their latest ratings and the evidence
+      // on their assessments (a statement each), and what every evidence source has for them
+      // (one call each).
+      const factsOf = (personIds: ReadonlyArray<string>, asOf?: string) => {
+        const people = [...new Set(personIds)]
+        return Effect.map(
+          Effect.all([
+            assessments.latestFor(people, asOf),
+            assessments.evidenceOfPeople(people, asOf),
+            sources.evidenceOf(people, asOf),
+          ]),
+          ([ratings, rated, contributed]) => ({
+            ratings: byPersonOf(ratings),
+            rated: byPersonOf(rated),
+            contributed: byPersonOf(contributed),
+          }),
+        )
+      }
+      type Facts = Effect.Effect.Success<ReturnType<typeof factsOf>>
+      const noFacts: Facts = { ratings: new Map(), rated: new Map(), contributed: new Map() }
+
+      // Evidence on an assessment names where its rater said it came from, else the rating it backs.
+      const listed = (e: RatedEvidence): ReadinessEvidence => ({
+        date: e.date,
+        text: e.text,
+        url: e.url,
+        source: {
+          kind: "assessment",
+          key: encodeGlobalID("Assessment", e.assessmentId),
+          name: e.source ?? `${e.raterKind} rating of ${e.competency} (version ${e.version})`,
+        },
+      })
 
       const readinessAt = (
         history: History,
-        ratings: ReadonlyArray<LatestRating>,
+        facts: Facts,
         request: ReadinessRequest,
       ): Either.Either<Readiness, ReadinessFailure> => {
+        const ratings: ReadonlyArray<LatestRating> = facts.ratings.get(request.personId) ?? []
+        const rated: ReadonlyArray<RatedEvidence> = facts.rated.get(request.personId) ?? []
+        const contributed: ReadonlyArray<ContributedEvidence> = facts.contributed.get(request.personId) ?? []
         const latest = history.at(-1)
         if (latest === undefined) {
           return Either.left(
@@ -129,20 +172,22 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
           changes: v.document.changes,
         }))
         const own = ratings.filter((r) => r.ladderKey === request.ladderKey)
-        const evidence = new Map<string, EvidenceTally>()
-        for (const r of own) {
-          evidence.set(JSON.stringify([r.version, r.competency]), {
-            version: r.version,
-            competency: r.competency,
-            count: r.groupEvidence,
-          })
+        // The same evidence as each rating's groupEvidence, item by item, so that it can be listed.
+        const evidence = new Map<string, { version: number; competency: string; items: Array<ReadinessEvidence> }>()
+        for (const e of rated) {
+          if (e.ladderKey !== request.ladderKey) continue
+          const slot = JSON.stringify([e.version, e.competency])
+          const tally = evidence.get(slot) ?? { version: e.version, competency: e.competency, items: [] }
+          tally.items.push(listed(e))
+          evidence.set(slot, tally)
         }
         return Either.right(
           assessReadiness(
             { ladderKey: latest.ladderKey, version: latest.version, ladder: latest.effective, level },
             changes,
             own.map((r) => ({ ...r, order: r.id })),
-            [...evidence.values()],
+            [...evidence.values()].map((t): EvidenceTally => ({ ...t, count: t.items.length })),
+            contributed,
           ),
         )
       }
@@ -151,13 +196,11 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
         Effect.gen(function* () {
           if (requests.length === 0) return []
           const histories = yield* historiesOf(requests.map((r) => r.ladderKey))
-          const byPerson = yield* ratingsOf(
+          const facts = yield* factsOf(
             requests.map((r) => r.personId),
             asOf,
           )
-          return requests.map((request) =>
-            readinessAt(histories.get(request.ladderKey) ?? [], byPerson.get(request.personId) ?? [], request),
-          )
+          return requests.map((request) => readinessAt(histories.get(request.ladderKey) ?? [], facts, request))
         })
 
       const nextLevels: ReadinessReaderService["nextLevels"] = (currents) =>
@@ -187,12 +230,11 @@ export class ReadinessReader extends Context.Tag("@teamops/competencies/Readines
             )
           })
           const promotable = people.filter((_, i) => nexts[i]?._tag === "next").map((p) => p.personId)
-          const byPerson =
-            promotable.length === 0 ? new Map<string, Array<LatestRating>>() : yield* ratingsOf(promotable)
+          const facts = promotable.length === 0 ? noFacts : yield* factsOf(promotable)
           return people.map(({ personId }, i) => {
             const next = nexts[i] as PersonNextLevel
             if (next._tag === "NoNextLevel") return Either.left(next)
-            return readinessAt(histories.get(next.ladderKey) ?? [], byPerson.get(personId) ?? [], {
+            return readinessAt(histories.get(next.ladderKey) ?? [], facts, {
               personId,
               ladderKey: next.ladderKey,
               level: next.level.key,

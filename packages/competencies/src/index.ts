@@ -7,7 +7,12 @@ export {
   RecordAssessmentInput,
   raterKinds,
 } from "./Assessment.js"
-export { AssessmentRepo, type AssessmentRepoService, type LatestRating } from "./AssessmentRepo.js"
+export {
+  AssessmentRepo,
+  type AssessmentRepoService,
+  type LatestRating,
+  type RatedEvidence,
+} from "./AssessmentRepo.js"
 export { type CatalogCompetency, CatalogEntry, catalogOf, competency, competencyPoint } from "./Catalog.js"
 export { CompetencyCatalog, type CompetencyCatalogService } from "./CompetencyCatalog.js"
 export { CompetencyHistory, type CompetencyHistoryService } from "./CompetencyHistory.js"
@@ -24,6 +29,13 @@ export {
 } from "./CompetencyLoaders.js"
 export { applyChanges, keysMappingTo, mapCompetency, type VersionChanges } from "./CompetencyMapping.js"
 export { AddEvidenceInput, type Evidence, EvidenceFields, EvidenceKind } from "./Evidence.js"
+export {
+  type ContributedEvidence,
+  type EvidenceSource,
+  EvidenceSources,
+  type EvidenceSourcesService,
+  evidenceSourceLayer,
+} from "./EvidenceSources.js"
 export { competenciesSchema } from "./graphql/index.js"
 export { AssessmentRef } from "./graphql/types.js"
 export { HistoryAssessment, HistoryFile, HistoryPromotion } from "./HistoryFile.js"
@@ -49,11 +61,14 @@ export { PromotionRepo, type PromotionRepoService } from "./PromotionRepo.js"
 export { competenciesPlugin } from "./plugin.js"
 export {
   assessReadiness,
+  type CatalogEvidence,
   CompetencyInfo,
   CompetencyReadiness,
+  EvidenceOrigin,
   type EvidenceTally,
   type Rating,
   Readiness,
+  ReadinessEvidence,
   ReadinessGap,
   type ReadinessTarget,
 } from "./Readiness.js"

@@ -6,6 +6,7 @@ import { competencyPoint } from "./Catalog.js"
 import { competenciesPersonalData } from "./CompetenciesPersonalData.js"
 import { CompetencyCatalog } from "./CompetencyCatalog.js"
 import { CompetencyHistory } from "./CompetencyHistory.js"
+import { EvidenceSources } from "./EvidenceSources.js"
 import { competenciesSchema } from "./graphql/index.js"
 import { init } from "./migrations/0001_init.js"
 import { dates } from "./migrations/0002_dates.js"
@@ -23,6 +24,7 @@ export const competenciesPlugin = definePlugin({
   layer: PromotionRepo.layer.pipe(
     Layer.provideMerge(ReadinessReader.layer),
     Layer.provideMerge(AssessmentRepo.layer),
+    Layer.provideMerge(EvidenceSources.layer),
     Layer.merge(CompetencyCatalog.layer),
     Layer.merge(CompetencyHistory.layer),
     Layer.merge(assessmentGuardLayer),

@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import type { RaterKind } from "../src/Assessment.js"
 import type { VersionChanges } from "../src/CompetencyMapping.js"
-import { assessReadiness, type EvidenceTally, type Rating } from "../src/Readiness.js"
+import { assessReadiness, type CatalogEvidence, type EvidenceTally, type Rating } from "../src/Readiness.js"
 import { ladderV1, ladderV2 } from "./support.js"
 
 const v1 = Effect.runSync(parseLadderFile("yaml", ladderV1))
@@ -168,6 +168,7 @@ describe("assessReadiness", () => {
       manager: "practising",
       peer: null,
       evidenceCount: 3,
+      evidence: [],
       agree: true,
       met: true,
     })
@@ -209,5 +210,64 @@ describe("assessReadiness", () => {
       [],
     )
     expect(r.explanation).toBe("ready for css1: 1 of 1 competency met")
+  })
+})
+
+describe("assessReadiness with evidence contributed by plugins", () => {
+  const area = (key: string) => ({ kind: "area", key, name: `Area ${key}` })
+  const work = (competency: string, date: string, key = "macros"): CatalogEvidence => ({
+    competency,
+    date,
+    text: `work on ${key}`,
+    url: null,
+    source: area(key),
+  })
+  const onAssessment = (date: string) => ({
+    date,
+    text: "seen in a review",
+    url: "https://example.com/review/1",
+    source: { kind: "assessment", key: "QXNzZXNzbWVudDox", name: "manager rating of communication (version 1)" },
+  })
+
+  it("counts each item for the competency it names, with the assessments' evidence, and lists them latest first", () => {
+    const r = assessReadiness(
+      targetV1("css2"),
+      history.slice(0, 1),
+      [rating("communication", "manager", "proficient")],
+      [{ ...evidence("communication", 1), items: [onAssessment("2026-01-05")] }],
+      [
+        work("communication", "2026-01-03"),
+        work("communication", "2026-01-09", "escalations"),
+        work("mentoring", "2026-01-01"),
+      ],
+    )
+    const communication = r.competencies.find((c) => c.competency.key === "communication")
+    expect(communication?.evidenceCount).toBe(3)
+    expect(communication?.evidence).toEqual([
+      { date: "2026-01-09", text: "work on escalations", url: null, source: area("escalations") },
+      onAssessment("2026-01-05"),
+      { date: "2026-01-03", text: "work on macros", url: null, source: area("macros") },
+    ])
+    expect(r.competencies.find((c) => c.competency.key === "mentoring")?.evidenceCount).toBe(1)
+    expect(r.competencies.find((c) => c.competency.key === "troubleshooting")).toMatchObject({
+      evidenceCount: 0,
+      evidence: [],
+    })
+  })
+
+  it("counts an item naming a former key for the competency it became, and one naming no competency of the level nowhere", () => {
+    const r = assessReadiness(
+      targetV2("css2"),
+      history,
+      [],
+      [],
+      [work("troubleshooting", "2026-01-03"), work("diagnosis", "2026-01-04"), work("juggling", "2026-01-05")],
+    )
+    const diagnosis = r.competencies.find((c) => c.competency.key === "diagnosis")
+    expect(diagnosis?.evidenceCount).toBe(2)
+    expect(diagnosis?.evidence.map((e) => e.date)).toEqual(["2026-01-04", "2026-01-03"])
+    expect(r.competencies.reduce((sum, c) => sum + c.evidenceCount, 0)).toBe(2)
+    // Evidence never meets an expectation: only the manager's rating does.
+    expect(r).toMatchObject({ ready: false, met: 0 })
   })
 })

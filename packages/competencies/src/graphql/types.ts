@@ -8,7 +8,14 @@ import type { CatalogCompetency } from "../Catalog.js"
 import { evidenceLoader, loadCurrentKeys } from "../CompetencyLoaders.js"
 import type { Evidence, EvidenceKind } from "../Evidence.js"
 import type { Promotion } from "../Promotion.js"
-import type { CompetencyInfo, CompetencyReadiness, Readiness, ReadinessGap } from "../Readiness.js"
+import type {
+  CompetencyInfo,
+  CompetencyReadiness,
+  EvidenceOrigin,
+  Readiness,
+  ReadinessEvidence,
+  ReadinessGap,
+} from "../Readiness.js"
 import { levelOf } from "./levels.js"
 
 /**
@@ -114,6 +121,28 @@ export const competenciesTypes = (builder: Builder, { run, invariant }: SchemaKi
     }),
   })
 
+  const EvidenceSourceType = builder.objectRef<EvidenceOrigin>("EvidenceSource").implement({
+    description: "Where an item of evidence came from: an assessment, an area of responsibility, ….",
+    fields: (t) => ({
+      kind: t.exposeString("kind", {
+        description:
+          "What kind of thing: `assessment` for evidence on a rating, `area` for work in an area of responsibility.",
+      }),
+      key: t.exposeString("key", { description: "Which one: the assessment's id, the area's key, …." }),
+      name: t.exposeString("name", { description: "Its name for people." }),
+    }),
+  })
+  const ReadinessEvidenceType = builder.objectRef<ReadinessEvidence>("ReadinessEvidence").implement({
+    description:
+      "One item of evidence readiness counts for a competency: on an assessment, or contributed by a plugin (work in an area that exercises the competency, …).",
+    fields: (t) => ({
+      date: t.exposeString("date", { description: "YYYY-MM-DD: when what it shows happened." }),
+      text: t.exposeString("text"),
+      url: t.exposeString("url", { nullable: true }),
+      source: t.field({ type: EvidenceSourceType, resolve: (e) => e.source }),
+    }),
+  })
+
   const CompetencyReadinessType = builder.objectRef<CompetencyReadiness>("CompetencyReadiness").implement({
     description: "Where a person stands on one competency of a level.",
     fields: (t) => ({
@@ -122,7 +151,16 @@ export const competenciesTypes = (builder: Builder, { run, invariant }: SchemaKi
       self: t.exposeString("self", { nullable: true, description: "The latest self rating, mapped forward." }),
       manager: t.exposeString("manager", { nullable: true, description: "The latest manager rating, mapped forward." }),
       peer: t.exposeString("peer", { nullable: true, description: "The latest peer rating, mapped forward." }),
-      evidenceCount: t.exposeInt("evidenceCount"),
+      evidenceCount: t.exposeInt("evidenceCount", {
+        description:
+          "The evidence on its assessments, under any of its earlier keys, and the evidence plugins contribute for it.",
+      }),
+      evidence: t.field({
+        type: [ReadinessEvidenceType],
+        description:
+          "The evidence counted, latest first; seen by whoever sees the readiness. A promotion's readiness kept before evidence was listed lists none.",
+        resolve: (c) => c.evidence,
+      }),
       agree: t.exposeBoolean("agree", { description: "Self and manager rated the same step." }),
       met: t.exposeBoolean("met", { description: "The manager's latest rating is at or above the expected step." }),
     }),
