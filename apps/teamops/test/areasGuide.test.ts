@@ -1,10 +1,8 @@
 // docs/areas.md, "Areas as code", run: the areas file it shows imports on a server with the
-// default plugins (and a category and a competency for its areas), a second time changes
-// nothing, and its three mistakes are reported as the page shows them.
+// default plugins, a second time changes nothing, and its three mistakes are reported as the
+// page shows them.
 import { readFileSync } from "node:fs"
-import { areaCategory, importAreas } from "@teamops/aor"
-import { competency } from "@teamops/competencies"
-import { definePlugin } from "@teamops/core"
+import { importAreas } from "@teamops/aor"
 import { importOrgFile } from "@teamops/org"
 import { createServer, type TeamopsServer } from "@teamops/server"
 import { Cause, type Effect, Exit, Option } from "effect"
@@ -23,21 +21,11 @@ const blocks = blocksOf(section)
 const file = blocks.find((b) => b.lang === "yaml")?.text ?? ""
 const refusal = blocks.find((b) => b.lang === "text")?.text ?? ""
 
-const content = definePlugin({
-  id: "areas-guide",
-  version: "1.0.0",
-  dependsOn: ["aor", "competencies"],
-  contributes: [
-    areaCategory({ key: "tooling", name: "Frontline tooling", description: "Tools the frontline uses every day." }),
-    competency({ key: "writing", name: "Writing", category: "Craft", description: "Writes clearly." }),
-  ],
-})
-
 let server: TeamopsServer
 const run = <A, E>(effect: Effect.Effect<A, E, any>) => server.host.runtime.runPromiseExit(effect)
 
 beforeAll(async () => {
-  server = await createServer({ databaseUrl: ":memory:", plugins: [...defaultPlugins, content], graphiql: false })
+  server = await createServer({ databaseUrl: ":memory:", plugins: defaultPlugins, graphiql: false })
   const person = (name: string) => ({ name, email: `${name}@example.com`, teamKey: "support", timeZone: "UTC" })
   const org = { teams: [{ key: "support", name: "Support" }], people: [person("ana"), person("ben")] }
   expect(Exit.isSuccess(await run(importOrgFile(org)))).toBe(true)
@@ -58,7 +46,7 @@ it("imports the file the page shows, and again changes nothing", async () => {
 it("reports the mistakes the page shows as it shows them", async () => {
   const wrong = file
     .replace("team: support", "team: nowhere")
-    .replace("category: tooling", "category: poetry")
+    .replace("category: frontline-tooling", "category: poetry")
     .replace("owner: ana@example.com", "owner: ghost@example.com")
   const exit = await run(importAreas("yaml", wrong))
   const error = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.failureOption(exit.cause)) : undefined

@@ -107,7 +107,7 @@ describe("teamops serve", () => {
       ["support-americas", 5],
       ["support-apac", 5],
       ["support-emea", 5],
-      ["support-ops", 4],
+      ["support-ops", 5],
     ])
     const anonymous = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: "POST",
@@ -182,7 +182,7 @@ export const load = (url, context, next) => { appendFileSync(${JSON.stringify(lo
       tokens.push(demoToken(stderr, "admin"))
       for (const token of tokens) {
         const { data } = await graphql(port, "{ people(first: 100) { totalCount } teams { totalCount } }", token)
-        expect([data.people.totalCount, data.teams.totalCount]).toEqual([20, 5])
+        expect([data.people.totalCount, data.teams.totalCount]).toEqual([21, 5])
       }
       server.kill("SIGTERM")
       expect((await exit).code).toBe(0)
@@ -243,7 +243,7 @@ describe("teamops migrate, seed and schema", () => {
     const exit = finished(server)
     await waitFor(server, "serving")
     const { data } = await graphql(port, "{ people(first: 100) { totalCount } }", token)
-    expect(data.people.totalCount).toBe(20)
+    expect(data.people.totalCount).toBe(21)
     server.kill("SIGTERM")
     expect((await exit).code).toBe(0)
   })
@@ -663,7 +663,7 @@ describe("teamops area", () => {
     name: Macro library
     purpose: Keeps the macros the frontline sends right and current.
     team: support
-    category: tooling
+    category: frontline-tooling
     weeklyHours: 2
     decisions:
       - Which macros exist and how they are worded.
@@ -675,22 +675,6 @@ describe("teamops area", () => {
 
   it("imports an areas file, refuses one with mistakes at their lines, exports it and prints the health", async () => {
     mkdirSync(dir)
-    // The default plugins contribute no categories of areas: this host adds one.
-    writeFileSync(
-      join(dir, "teamops.config.js"),
-      [
-        `import { definePlugin } from ${JSON.stringify(built("packages/core/dist/index.js"))}`,
-        `import { orgPlugin } from ${JSON.stringify(built("packages/org/dist/index.js"))}`,
-        `import { rolesPlugin } from ${JSON.stringify(built("packages/roles/dist/index.js"))}`,
-        `import { competenciesPlugin } from ${JSON.stringify(built("packages/competencies/dist/index.js"))}`,
-        `import { aorPlugin, areaCategory } from ${JSON.stringify(built("packages/aor/dist/index.js"))}`,
-        "const content = definePlugin({",
-        '  id: "area-content", version: "1.0.0", dependsOn: ["aor"],',
-        '  contributes: [areaCategory({ key: "tooling", name: "Frontline tooling", description: "Tools the frontline uses." })],',
-        "})",
-        "export default { plugins: [orgPlugin, rolesPlugin, competenciesPlugin, aorPlugin, content] }",
-      ].join("\n"),
-    )
     const person = (name: string) => ({
       name,
       email: `${name}@x.com`,
@@ -706,7 +690,9 @@ describe("teamops area", () => {
 
     const wrong = file(
       "wrong.yaml",
-      areas("ghost@x.com").replace("team: support", "team: nowhere").replace("category: tooling", "category: poetry"),
+      areas("ghost@x.com")
+        .replace("team: support", "team: nowhere")
+        .replace("category: frontline-tooling", "category: poetry"),
     )
     const refused = await inDir(["area", "import", wrong])
     expect(refused.code).toBe(1)
@@ -714,7 +700,7 @@ describe("teamops area", () => {
     expect(refused.stderr.trim().split("\n")).toEqual([
       `teamops: ${wrong} has 3 problems:`,
       'line 5, column 5: areas[0].team: no team with key "nowhere"',
-      'line 6, column 5: areas[0].category: unknown category "poetry" (known: tooling)',
+      'line 6, column 5: areas[0].category: unknown category "poetry" (known: blog-posts, educational-content, frontline-tooling, mentoring-and-onboarding, process-writing, product-liaison, quality-reviews, tool-evaluation)',
       "line 10, column 5: areas[0].owner: no person with email ghost@x.com",
     ])
 

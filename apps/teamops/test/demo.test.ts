@@ -32,6 +32,19 @@ const peopleQuery = `{
   people(first: 100) { edges { node { id email } } }
 }`
 
+const demoHealth = `{
+  areaHealth {
+    orphaned { area { key } reason }
+    overloaded { person { email } hours allowance }
+    tooManyCooks { area { key } }
+    stale { area { key } }
+    tooEarly { person { email } areas { key } }
+  }
+  person(email: "kostas@teamops.example") {
+    readiness { competencies { competency { key } evidence { text source { kind key name } } } }
+  }
+}`
+
 const graphql = async (server: TeamopsServer, query: string, variables: Record<string, unknown> = {}) => {
   const response = await server.fetch("http://localhost/graphql", {
     method: "POST",
@@ -67,7 +80,7 @@ describe.each(testDialects())("the support demo on %s", (dialect) => {
         // The demo's admin, the head of support, as `teamops serve --demo` prints her token.
         const server = authorized(booted, await mintToken(booted, { email: "eleni@teamops.example" }, ["admin"]))
         const first = await counts(server)
-        expect(first.people).toBe(20)
+        expect(first.people).toBe(21)
         expect(first.promotions).toBe(22)
         expect(first.assessments).toBeGreaterThan(20)
         expect(await seedDemo(server.host, { whenEmpty: false })).toBe(true)
@@ -98,6 +111,24 @@ describe.each(testDialects())("the support demo on %s", (dialect) => {
           total: 7,
           explanation: "ready for css2: all 7 competencies met",
           gaps: [],
+        })
+
+        // Every rule of the areas' health has an answer, and area work is evidence.
+        const health = await graphql(server, demoHealth)
+        expect(health.errors).toBeUndefined()
+        expect(health.data.areaHealth).toEqual({
+          orphaned: [{ area: { key: "status-page" }, reason: "nobody owns it" }],
+          overloaded: [{ person: { email: "tom@teamops.example" }, hours: 10, allowance: 8 }],
+          tooManyCooks: [{ area: { key: "release-notes" } }],
+          stale: [{ area: { key: "quality-reviews" } }],
+          tooEarly: [{ person: { email: "noah@teamops.example" }, areas: [{ key: "support-dashboards" }] }],
+        })
+        const evidence = health.data.person.readiness.competencies.find(
+          (c: any) => c.competency.key === "customer-communication",
+        ).evidence
+        expect(evidence).toContainEqual({
+          text: "Wrote the help-centre article on call forwarding, now the most read of the month.",
+          source: { kind: "area", key: "help-center", name: "Help-centre articles" },
         })
       } finally {
         await booted.close()

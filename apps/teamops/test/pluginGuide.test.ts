@@ -1,6 +1,7 @@
 // The plugin guide's examples, proven: docs/plugins.md shows the fixtures verbatim, and the
 // fixtures boot, migrate, seed and answer as the guide says.
 import { readFileSync } from "node:fs"
+import { aorPlugin } from "@teamops/aor"
 import { competenciesPlugin } from "@teamops/competencies"
 import { Db, definePlugin, encodeGlobalID, GlobalId } from "@teamops/core"
 import { kpiPlugin, metricReport } from "@teamops/kpi"
@@ -317,7 +318,14 @@ describe.each(testDialects())("a contributed metric on %s", (dialect) => {
 
 describe.each(testDialects())("contributed evidence on %s", (dialect) => {
   it("counts a talk in readiness for the competency it shows, with its series", async () => {
-    const app = await openTestHost(dialect, [orgPlugin, rolesPlugin, competenciesPlugin, supportPlugin, acmeTalks])
+    const app = await openTestHost(dialect, [
+      orgPlugin,
+      rolesPlugin,
+      competenciesPlugin,
+      aorPlugin,
+      supportPlugin,
+      acmeTalks,
+    ])
     try {
       await app.data(`mutation { createTeam(input: { key: "support", name: "Support" }) { __typename } }`)
       const hired = await app.data(

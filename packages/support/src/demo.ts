@@ -8,6 +8,7 @@ import {
 import { encodeGlobalID } from "@teamops/core"
 import { PersonRepo } from "@teamops/org"
 import { Effect, Schema } from "effect"
+import { seedAreas } from "./demoAreas.js"
 import { type DemoRating, demoEmail, demoLevels, demoRatings } from "./demoPeople.js"
 
 const ladderKey = "support"
@@ -49,7 +50,8 @@ const ratingsOf = (rating: DemoRating, user: string, manager: string) =>
 
 /**
  * Places the demo people of `org` on the Customer Support ladder and records the ratings of
- * three css1 specialists, through the competencies services. Adds only what is missing: a
+ * three css1 specialists, through the competencies services, and gives the organisation its
+ * areas of responsibility (see {@link seedAreas}). Adds only what is missing: a
  * level a person already had, or ratings for a person who has any, are left alone. People
  * the organisation does not have are skipped.
  */
@@ -90,4 +92,5 @@ export const seedSupport = Effect.gen(function* () {
       }
     }
   }
+  yield* seedAreas
 })

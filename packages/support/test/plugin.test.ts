@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { aorPlugin } from "@teamops/aor"
 import { competenciesPlugin } from "@teamops/competencies"
 import { orgPlugin } from "@teamops/org"
 import { LadderRepo, rolesPlugin } from "@teamops/roles"
@@ -19,7 +20,7 @@ describe.each(testDialects())("supportPlugin on %s", (dialect) => {
     try {
       const server = await createServer({
         databaseUrl: db.url,
-        plugins: [orgPlugin, rolesPlugin, competenciesPlugin, supportPlugin],
+        plugins: [orgPlugin, rolesPlugin, competenciesPlugin, aorPlugin, supportPlugin],
         graphiql: false,
       })
       try {

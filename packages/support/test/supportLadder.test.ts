@@ -134,9 +134,20 @@ describe("the support ladder", () => {
 })
 
 describe("supportPlugin", () => {
-  it("contributes the ladder file to roles", () => {
+  it("contributes the ladder file to roles and the kinds of area of a support team to aor", () => {
     expect(supportPlugin.id).toBe("support")
-    expect(supportPlugin.dependsOn).toEqual(["org", "roles", "competencies"])
-    expect(supportPlugin.contributes).toEqual([{ point: ladderPoint, value: { format: "yaml", content } }])
+    expect(supportPlugin.dependsOn).toEqual(["org", "roles", "competencies", "aor"])
+    expect(supportPlugin.contributes?.[0]).toEqual({ point: ladderPoint, value: { format: "yaml", content } })
+    const categories = supportPlugin.contributes?.slice(1).map((c) => (c.value as { key: string }).key)
+    expect(categories).toEqual([
+      "frontline-tooling",
+      "blog-posts",
+      "educational-content",
+      "mentoring-and-onboarding",
+      "process-writing",
+      "tool-evaluation",
+      "product-liaison",
+      "quality-reviews",
+    ])
   })
 })
