@@ -6,10 +6,11 @@ import { importAreas } from "@teamops/aor"
 import { importOrgFile } from "@teamops/org"
 import { createServer, type TeamopsServer } from "@teamops/server"
 import { Cause, type Effect, Exit, Option } from "effect"
-import { afterAll, beforeAll, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
 import { problemsIn } from "../src/Files.js"
-import { blocksOf } from "./docPages.js"
+import { mintToken, withBearer } from "./credentials.js"
+import { blocksOf, exampleAt, exampleIds } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/areas.md", import.meta.url), "utf8")
 const start = page.indexOf("\n## Areas as code\n")
@@ -51,4 +52,42 @@ it("reports the mistakes the page shows as it shows them", async () => {
   const exit = await run(importAreas("yaml", wrong))
   const error = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.failureOption(exit.cause)) : undefined
   expect(problemsIn("areas.yaml", (error?.message ?? "").split("\n"))).toBe(refusal.trim())
+})
+
+// "A worked example", run in order on a server of its own: the team file, the areas file, then
+// every request of the section with the answer it shows.
+describe("docs/areas.md, a worked example, in order", () => {
+  const at = page.indexOf("\n## A worked example\n")
+  const example = blocksOf(page.slice(at))
+  const team = example.find((b) => b.file === "team.json")?.text ?? ""
+  const areasFile = example.find((b) => b.lang === "yaml")?.text ?? ""
+  const requests = example.flatMap((b, i) => (b.lang === "graphql" ? [exampleAt("docs/areas.md", example, i)] : []))
+  const { learn, real } = exampleIds()
+  let care: TeamopsServer
+  let token: string
+
+  beforeAll(async () => {
+    care = await createServer({ databaseUrl: ":memory:", plugins: defaultPlugins, graphiql: false })
+    token = await mintToken(care, { service: "areas-example" }, ["admin"])
+    expect(Exit.isSuccess(await care.host.runtime.runPromiseExit(importOrgFile(JSON.parse(team))))).toBe(true)
+  })
+  afterAll(() => care?.close())
+
+  it("imports the team's areas file", async () => {
+    const counts = example[example.findIndex((b) => b.lang === "yaml") + 1]?.text ?? ""
+    expect(await care.host.runtime.runPromiseExit(importAreas("yaml", areasFile))).toEqual(
+      Exit.succeed(JSON.parse(counts)),
+    )
+  })
+
+  it.each(requests.map((r) => [r.title, r] as const))("%s", async (_, request) => {
+    const response = await care.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: withBearer(token),
+      body: JSON.stringify({ query: request.graphql, variables: real(request.variables) }),
+    })
+    const answer = await response.json()
+    learn(request.expected, answer)
+    expect(answer).toEqual(real(request.expected))
+  })
 })
