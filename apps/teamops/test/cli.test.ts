@@ -649,7 +649,6 @@ describe("teamops ladder", () => {
 })
 
 describe("teamops area", () => {
-  const built = (path: string) => pathToFileURL(fileURLToPath(new URL(`../../../${path}`, import.meta.url))).href
   const dir = join(workDir, "areas")
   const database = join(dir, "areas.db")
   const inDir = (args: ReadonlyArray<string>) => run([...args, "--database", database], {}, dir)
