@@ -1,6 +1,7 @@
 import { definePlugin } from "@teamops/core"
 import { Layer } from "effect"
 import { AorConfig } from "./AorConfig.js"
+import { aorPersonalData } from "./AorPersonalData.js"
 import { areaEvidenceLayer } from "./AreaEvidence.js"
 import { AreaRepo } from "./AreaRepo.js"
 import { AreaCategories, areaCategoryPoint } from "./Categories.js"
@@ -25,4 +26,5 @@ export const aorPlugin = definePlugin({
       Layer.provideMerge(AreaCategories.layer),
     ),
   schema: aorSchema,
+  personalData: aorPersonalData,
 })
