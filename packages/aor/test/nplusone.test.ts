@@ -54,7 +54,7 @@ describe.each(testDialects())("statements of area fields on %s", (dialect) => {
     expect(edges).toHaveLength(21)
     expect(edges[1].node.areaHealth.overloaded).toEqual([{ person: { email: "t00-owner@x.com" } }])
     expect(large.sent.length, large.sent.join("\n")).toBe(small.sent.length)
-    expect(small.sent.length, small.sent.join("\n")).toBeLessThanOrEqual(12)
+    expect(small.sent.length, small.sent.join("\n")).toBeLessThanOrEqual(9)
   })
 
   it("reads the areas of 40 people with as many statements as of 4", async () => {
@@ -77,6 +77,6 @@ describe.each(testDialects())("statements of area fields on %s", (dialect) => {
       },
     ])
     expect(large.sent.length, large.sent.join("\n")).toBe(small.sent.length)
-    expect(small.sent.length, small.sent.join("\n")).toBeLessThanOrEqual(8)
+    expect(small.sent.length, small.sent.join("\n")).toBeLessThanOrEqual(7)
   })
 })
