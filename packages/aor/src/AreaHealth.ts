@@ -1,5 +1,6 @@
 import { localDate, weeklyMinutes } from "@teamops/core"
 import type { Person } from "@teamops/org"
+import { Array as Arr } from "effect"
 import type { AorConfig } from "./AorConfig.js"
 import type { Area, Contribution, Ownership } from "./Area.js"
 import type { AreaActivity } from "./AreaRepo.js"
@@ -124,8 +125,7 @@ export const areaHealth = (facts: HealthFacts, scope: HealthScope, config: AorCo
   const { asOf } = facts
   const ownerOf = new Map(facts.owners.map((o) => [o.areaId, o]))
   const activityOf = new Map(facts.activity.map((a) => [a.areaId, a]))
-  const contributorsOf = new Map<string, Array<Contribution>>()
-  for (const c of facts.contributions) contributorsOf.set(c.areaId, [...(contributorsOf.get(c.areaId) ?? []), c])
+  const contributorsOf = Arr.groupBy(facts.contributions, (c) => c.areaId)
   const inScope = (teamId: string) => scope.teamId === null || scope.teamId === teamId
   const areas = facts.areas.filter((a) => a.status === "active" || (a.retiredAt !== null && a.retiredAt > asOf))
   const areaById = new Map(areas.map((a) => [a.id, a]))
@@ -138,7 +138,7 @@ export const areaHealth = (facts: HealthFacts, scope: HealthScope, config: AorCo
   })
 
   const tooManyCooks = areas.flatMap((area) => {
-    const contributors = contributorsOf.get(area.id)?.length ?? 0
+    const contributors = contributorsOf[area.id]?.length ?? 0
     if (!inScope(area.teamId) || contributors <= config.maxContributors) return []
     return [
       {

@@ -1,7 +1,7 @@
 import { CompetencyCatalog } from "@teamops/competencies"
 import { type AuditEntry, Db, type DbError } from "@teamops/core"
 import { type FilePath, type FileProblem, type Person, PersonRepo, type Team, TeamRepo } from "@teamops/org"
-import { Effect } from "effect"
+import { Array as Arr, Effect } from "effect"
 import type { Area, Contribution, CreateAreaInput, Ownership, UpdateAreaInput } from "./Area.js"
 import { categoryProblem, competenciesProblem, teamProblem } from "./AreaChecks.js"
 import {
@@ -40,7 +40,7 @@ interface Stored {
   /** The open ownership of each stored area, by area id. */
   readonly owners: ReadonlyMap<string, Ownership>
   /** The open contributions of each stored area, by area id. */
-  readonly contributions: ReadonlyMap<string, ReadonlyArray<Contribution>>
+  readonly contributions: Readonly<Record<string, ReadonlyArray<Contribution>>>
   readonly categories: ReadonlyArray<CategoryEntry>
   readonly competencies: ReadonlyArray<{ readonly key: string }>
 }
@@ -56,9 +56,7 @@ const readStored = (areas: ReadonlyArray<PartialFileArea | undefined>) =>
     const stored = yield* repo.byKeys(unique(read.map((a) => a.key)))
     const ids = stored.map((a) => a.id)
     const owners = yield* repo.ownersOf(ids)
-    const contributions = new Map<string, Array<Contribution>>()
-    for (const c of yield* repo.contributorsOf(ids))
-      contributions.set(c.areaId, [...(contributions.get(c.areaId) ?? []), c])
+    const contributions = Arr.groupBy(yield* repo.contributorsOf(ids), (c) => c.areaId)
     const emails = unique(read.flatMap((a) => [a.owner, ...(a.contributors ?? []).map((c) => c.email)]))
     const people = yield* Effect.flatMap(PersonRepo, (r) => r.byEmails(emails))
     const teams = yield* Effect.flatMap(TeamRepo, (r) => r.byKeys(unique(read.map((a) => a.team))))
@@ -108,7 +106,7 @@ const checkArea = (
   if (area.owner !== null && owner === undefined) at("owner")(noPerson(area.owner))
   else if (owner !== undefined && owner.id !== currentOwner && owner.status !== "active") at("owner")(hasLeft(owner))
 
-  const open = existing === undefined ? [] : (stored.contributions.get(existing.id) ?? [])
+  const open = existing === undefined ? [] : (stored.contributions[existing.id] ?? [])
   const seen = new Map<string, number>()
   area.contributors.forEach((c, k) => {
     const place = at("contributors", k, "email")
@@ -201,7 +199,7 @@ const applyArea = (area: AreaFileArea, stored: Stored, placed: (error: AreaFailu
     }
 
     // The next owner's contribution ended with the handover; the others not in the file end now.
-    const open = stored.contributions.get(target.id) ?? []
+    const open = stored.contributions[target.id] ?? []
     const listed = new Map<string, number>(area.contributors.map((c) => [personOf(c.email).id, c.weeklyHours]))
     let contributorsChanged = false
     for (const c of open) {

@@ -1,7 +1,7 @@
 import { currentLevel, PromotionRepo } from "@teamops/competencies"
 import type { DbError } from "@teamops/core"
 import { type Person, PersonRepo } from "@teamops/org"
-import { Context, Effect, Layer } from "effect"
+import { Array as Arr, Context, Effect, Layer } from "effect"
 import type { AorConfig } from "./AorConfig.js"
 import { type AreaHealth, areaHealth, type HealthFacts } from "./AreaHealth.js"
 import { AreaRepo } from "./AreaRepo.js"
@@ -37,10 +37,8 @@ export class HealthReader extends Context.Tag("@teamops/aor/HealthReader")<Healt
             const activity = yield* areas.activity(asOf)
             const all = yield* people.list(everyone, {})
             const steps = yield* promotions.stepsOfPeople(all.map((p) => p.id))
-            const stepsOf = new Map<string, Array<(typeof steps)[number]>>()
-            for (const step of steps) stepsOf.set(step.personId, [...(stepsOf.get(step.personId) ?? []), step])
             const levels = new Map<string, string>()
-            for (const [personId, own] of stepsOf) {
+            for (const [personId, own] of Object.entries(Arr.groupBy(steps, (step) => step.personId))) {
               const level = currentLevel(own)
               if (level !== undefined) levels.set(personId, level.level)
             }

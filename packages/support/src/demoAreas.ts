@@ -208,14 +208,16 @@ export const seedAreas = Effect.gen(function* () {
     )
   }
 
-  const idOf = new Map<string, string>()
-  for (const user of new Set(demoAreas.flatMap((a) => [a.owner, ...(a.contributors ?? []).map(([u]) => u)]))) {
-    const person = yield* people.byEmail(demoEmail(user))
-    if (person !== undefined) idOf.set(user, encodeGlobalID("Person", person.id))
+  const users = [...new Set(demoAreas.flatMap((a) => [a.owner, ...(a.contributors ?? []).map(([u]) => u)]))]
+  const found = yield* people.byEmails(users.map(demoEmail))
+  const personOf = new Map(found.map((p) => [p.email.split("@")[0] as string, p]))
+  const idOf = (user: string) => {
+    const person = personOf.get(user)
+    return person === undefined ? undefined : encodeGlobalID("Person", person.id)
   }
   const known = new Set((yield* areas.byKeys(demoAreas.map((a) => a.key))).map((a) => a.key))
   const seeding = demoAreas.filter(
-    (a) => !known.has(a.key) && idOf.has(a.owner) && (a.contributors ?? []).every(([u]) => idOf.has(u)),
+    (a) => !known.has(a.key) && personOf.has(a.owner) && (a.contributors ?? []).every(([u]) => personOf.has(u)),
   )
 
   for (const area of seeding) {
@@ -239,25 +241,25 @@ export const seedAreas = Effect.gen(function* () {
           decode(HandOverAreaInput)({
             areaKey: key,
             fromPersonId: null,
-            toPersonId: idOf.get(owner),
+            toPersonId: idOf(owner),
             note: "First owner of the area.",
           }),
         )
         for (const [user, weeklyHours] of area.contributors ?? []) {
           yield* areas.addContributor(
-            decode(AddAreaContributorInput)({ areaKey: key, personId: idOf.get(user), weeklyHours }),
+            decode(AddAreaContributorInput)({ areaKey: key, personId: idOf(user), weeklyHours }),
           )
         }
       }),
     )
     for (const [user, days, text] of area.work ?? []) {
-      const person = yield* people.byEmail(demoEmail(user))
+      const person = personOf.get(user)
       if (person === undefined) continue
       yield* at(days)(
         areas.recordWork(
           decode(RecordAreaWorkInput)({
             areaKey: key,
-            personId: idOf.get(user),
+            personId: idOf(user),
             date: localDate(daysAgo(days), person.timeZone),
             text,
           }),
@@ -269,7 +271,7 @@ export const seedAreas = Effect.gen(function* () {
   for (const [areaKey, user, days, note] of releases) {
     if (!seeding.some((a) => a.key === areaKey)) continue
     yield* at(days)(
-      areas.handOver(decode(HandOverAreaInput)({ areaKey, fromPersonId: idOf.get(user), toPersonId: null, note })),
+      areas.handOver(decode(HandOverAreaInput)({ areaKey, fromPersonId: idOf(user), toPersonId: null, note })),
     )
   }
 })
