@@ -14,6 +14,7 @@ import { Effect, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { authorized, expectShowsToken, mintToken } from "./credentials.js"
 import { acmeSales } from "./fixtures/acmeSales.js"
+import { demosGiven } from "./fixtures/demosGiven.js"
 import { glossaryPlugin, supportWords, term } from "./fixtures/glossary.js"
 import { acmeTalks } from "./fixtures/talkEvidence.js"
 import { weekendLoad } from "./fixtures/weekendLoad.js"
@@ -56,7 +57,7 @@ it("docs/plugins.md says which token its request carries, and where it comes fro
   expectShowsToken("docs/plugins.md", guide)
 })
 
-it.each(["acmeSales.ts", "glossary.ts", "weekendLoad.ts", "talkEvidence.ts"])(
+it.each(["acmeSales.ts", "glossary.ts", "weekendLoad.ts", "talkEvidence.ts", "demosGiven.ts"])(
   "docs/plugins.md shows fixtures/%s verbatim",
   (name) => {
     expect(guide).toContain(`\`\`\`ts\n${fixture(name)}\`\`\``)
@@ -313,6 +314,45 @@ describe.each(testDialects())("a contributed metric on %s", (dialect) => {
     const message = await bootFailure({ databaseUrl: ":memory:", plugins: [orgPlugin, kpiPlugin, sloppy] })
     expect(message).toBe(quoted(message))
     expect(message).toContain('plugin "sloppy-metrics"')
+  })
+})
+
+describe.each(testDialects())("an observed metric on %s", (dialect) => {
+  /** The event the guide shows. */
+  const shown = JSON.parse(/```json\n(\{ "id": "demo-1".*)\n```/.exec(guide)?.[1] ?? "null")
+
+  it("ingests the guide's event and reports it as an ObservedMetricRow", async () => {
+    const database = await testDatabase(dialect)
+    const server = await asAdmin(
+      await createServer({ databaseUrl: database.url, plugins: [orgPlugin, kpiPlugin, demosGiven] }),
+    )
+    try {
+      const ingested = await graphql(
+        server,
+        `mutation($events: [JSON!]!) { ingestEvents(input: { events: $events }) {
+          ... on IngestEventsSuccess { summary { accepted } } } }`,
+        { events: [shown, { ...shown, id: "demo-2", value: 1 }] },
+      )
+      expect(ingested.ingestEvents.summary.accepted).toBe(2)
+      const data = await graphql(
+        server,
+        `{ metric(query: { metric: "sales.demos_given", groupBy: [person], asOf: "2026-03-03T00:00:00Z" }) {
+            __typename person ... on ObservedMetricRow { count value aggregation unit } } }`,
+      )
+      expect(data.metric).toEqual([
+        {
+          __typename: "ObservedMetricRow",
+          person: "ana@acme.example",
+          count: 2,
+          value: 3,
+          aggregation: "sum",
+          unit: "demos",
+        },
+      ])
+    } finally {
+      await server.close()
+      await database.drop()
+    }
   })
 })
 

@@ -1,5 +1,5 @@
 import { hash } from "node:crypto"
-import { Db, type DbError, type DbService, type Page } from "@teamops/core"
+import { Contributions, Db, type DbError, type DbService, type Page } from "@teamops/core"
 import { TeamRepo, type TeamRepoService } from "@teamops/org"
 import { Context, Effect, Either, Layer, Schema } from "effect"
 import { type Kysely, sql } from "kysely"
@@ -7,6 +7,7 @@ import { type ConversationFacts, replayConversation, type Sequenced } from "./Co
 import { conversationOf, eventSchemas, type LogEvent } from "./Event.js"
 import { decodeWithContent, describe, type RawEvent } from "./EventDecode.js"
 import type { KpiDatabase } from "./KpiDatabase.js"
+import { observedMetricPoint } from "./ObservedMetric.js"
 import { quickDecode } from "./QuickDecode.js"
 import { reviewScore } from "./Review.js"
 
@@ -65,7 +66,10 @@ export interface StoredEvent {
 export class EventLog extends Context.Tag("@teamops/kpi/EventLog")<EventLog, EventLogService>() {
   static readonly layer = Layer.effect(
     EventLog,
-    Effect.zipWith(Db, TeamRepo, (db, teams) => makeEventLog(db, teams)),
+    Effect.gen(function* () {
+      const observable = (yield* Contributions).of(observedMetricPoint).map((c) => c.value.key)
+      return makeEventLog(yield* Db, yield* TeamRepo, observable)
+    }),
   )
 }
 
@@ -144,7 +148,17 @@ const conversationTables = [
   "kpi_ratings",
 ] as const
 
-const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService => {
+/**
+ * The log of `db`. `observable` are the keys of the plugin metrics whose values may arrive as
+ * `metric.observed`; any other metric key is refused.
+ */
+const makeEventLog = (db: DbService, teams: TeamRepoService, observable: ReadonlyArray<string>): EventLogService => {
+  const declared = new Set(observable)
+  const undeclared = (event: LogEvent) =>
+    event.type === "metric.observed" && !declared.has(event.metric)
+      ? `metric: no plugin declares the metric ${JSON.stringify(event.metric)} (declared: ${observable.length === 0 ? "none" : observable.join(", ")})`
+      : undefined
+
   const query = <A>(work: (k: Kysely<KpiDatabase>) => Promise<A>) => db.query(work)
 
   // Runs ingests one at a time, so that each sees the log the previous one left. Every read
@@ -205,8 +219,8 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
       }
       const decoded = decodeWithContent(raw)
       if (Either.isLeft(decoded)) problems.push(...decoded.left)
-      else if (decoded.right.event.type === "metric.observed")
-        problems.push(`${describe(raw)}: metric.observed is refused: no plugin metric can be observed in this version`)
+      else if (undeclared(decoded.right.event) !== undefined)
+        problems.push(`${describe(raw)}: ${undeclared(decoded.right.event)}`)
       else {
         const { event, content } = decoded.right
         arrivals.push({ raw, id: event.id, event, content, sentHash })
@@ -244,12 +258,15 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
       const teamOf = (event: LogEvent) =>
         event.type === "conversation.assigned" || event.type === "proactive.sent"
           ? (event.teamKey ?? undefined)
-          : undefined
+          : event.type === "metric.observed" && "team" in event.subject
+            ? event.subject.team
+            : undefined
       const keys = [...new Set(fresh.map((a) => teamOf(a.event)).filter((key) => key !== undefined))]
       const known = yield* knownTeams(keys)
       return fresh.flatMap((a) => {
         const key = teamOf(a.event)
-        return key === undefined || known.has(key) ? [] : [`${describe(a.raw)}: teamKey: no team with key "${key}"`]
+        const field = a.event.type === "metric.observed" ? "subject.team" : "teamKey"
+        return key === undefined || known.has(key) ? [] : [`${describe(a.raw)}: ${field}: no team with key "${key}"`]
       })
     })
 
@@ -470,6 +487,24 @@ const makeEventLog = (db: DbService, teams: TeamRepoService): EventLogService =>
                   at: event.at,
                   team_key: event.teamKey ?? null,
                   person_email: event.actor.kind === "human" ? (event.actor.email ?? null) : null,
+                },
+              ]
+            : [],
+        ),
+      )
+      yield* insert(
+        "kpi_observations",
+        events.flatMap(({ event, seq }) =>
+          event.type === "metric.observed"
+            ? [
+                {
+                  event_id: event.id,
+                  metric: event.metric,
+                  at: event.at,
+                  seq,
+                  person_email: "person" in event.subject ? event.subject.person : null,
+                  team_key: "team" in event.subject ? event.subject.team : null,
+                  value: event.value,
                 },
               ]
             : [],

@@ -73,6 +73,11 @@ export interface FactReaderService {
   readonly proactive: (window: Window) => Effect.Effect<ReadonlyArray<KpiDatabase["kpi_proactive"]>, DbError>
   /** Article views in the window, each saying whether its customer started a conversation within 24 hours. */
   readonly views: (window: Window) => Effect.Effect<ReadonlyArray<ViewRow>, DbError>
+  /**
+   * The values of a plugin metric observed in the window, each with its subject's team: the
+   * team observed, or the person's own team in the organisation (null for someone unknown).
+   */
+  readonly observations: (window: Window, metric: string) => Effect.Effect<ReadonlyArray<ObservationRow>, DbError>
   /** The instant of the earliest event up to `asOf`. */
   readonly earliest: (asOf: number) => Effect.Effect<number | undefined, DbError>
   /**
@@ -94,6 +99,8 @@ export type ReviewRow = KpiDatabase["kpi_reviews"] & {
   readonly conversation_team: string | null
   readonly reviewee_team: string | null
 }
+
+export type ObservationRow = KpiDatabase["kpi_observations"] & { readonly team: string | null }
 
 export type ViewRow = KpiDatabase["kpi_article_views"] & { readonly followed: number }
 
@@ -383,6 +390,30 @@ const makeFactReader = (db: DbService, people: PersonRepoService, scope: FactSco
           .where("v.at", "<=", window.asOf)
           .execute(),
       ) as Effect.Effect<ReadonlyArray<ViewRow>, DbError>,
+
+    observations: (window, metric) =>
+      Effect.gen(function* () {
+        const rows = yield* query((k) =>
+          k
+            .selectFrom("kpi_observations")
+            .selectAll()
+            .where("metric", "=", metric)
+            .where("at", ">=", window.from)
+            .where("at", "<", window.to)
+            .where("at", "<=", window.asOf)
+            .$if(scope.people !== undefined, (q) => q.where("person_email", "in", ids(scope.people ?? [])))
+            .execute(),
+        )
+        const emails = [...new Set(rows.flatMap((r) => (r.person_email === null ? [] : [r.person_email])))]
+        const teams = emails.length === 0 ? new Map<string, string>() : yield* people.teamKeysOf(emails)
+        return rows.map((r) => ({
+          ...r,
+          at: Number(r.at),
+          seq: Number(r.seq),
+          value: Number(r.value),
+          team: r.person_email === null ? r.team_key : (teams.get(r.person_email) ?? null),
+        }))
+      }),
 
     earliest: (asOf) =>
       query((k) =>

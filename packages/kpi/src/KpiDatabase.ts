@@ -101,6 +101,16 @@ export interface KpiDatabase {
     at: number
     customer_id: string
   }
+  /** The values of plugin metrics: one per `metric.observed`, its subject a person or a team. */
+  kpi_observations: {
+    event_id: string
+    metric: string
+    at: number
+    seq: number
+    person_email: string | null
+    team_key: string | null
+    value: number
+  }
   kpi_calendars: {
     team_key: string
     position: number

@@ -6,19 +6,25 @@ import { cycleMetrics } from "./CycleMetrics.js"
 import { FactReader, type FactScope } from "./FactReader.js"
 import { compareLabels } from "./Grouping.js"
 import type { MetricQuery } from "./MetricQuery.js"
+import { Direction, observedMetricPoint } from "./ObservedMetric.js"
+import { observedMetricReport } from "./ObservedMetrics.js"
 import { qualityMetrics } from "./QualityMetrics.js"
 import type { Evaluate, MetricDefinition, ReportRow } from "./ReportContext.js"
 
-const snakeKey = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
+const snakeKey = /^(?:[a-z][a-z0-9-]*\.)?[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
 
 /** The shape a plugin's report metric must have. */
 const MetricDefinitionSchema = Schema.Struct({
   key: Schema.String.pipe(
     Schema.filter(
-      (s) => snakeKey.test(s) || `expected a snake_case metric key such as "funnel", got ${JSON.stringify(s)}`,
+      (s) =>
+        snakeKey.test(s) ||
+        `expected a snake_case metric key such as "funnel", or one prefixed by the plugin's id such as "support.days_to_productive", got ${JSON.stringify(s)}`,
     ),
   ),
   basis: Schema.NonEmptyString,
+  unit: Schema.optional(Schema.NonEmptyString),
+  direction: Schema.optional(Direction),
   evaluate: Schema.declare((u): u is Evaluate => typeof u === "function", {
     description: "a function computing the rows",
   }),
@@ -36,6 +42,13 @@ export const builtInMetrics: ReadonlyArray<MetricDefinition> = [
   ...qualityMetrics,
   ...concurrencyMetrics,
 ]
+
+/** A key with a dot names the plugin that defines it: no plugin defines a metric in another's name. */
+const ownKey = (pluginId: string, key: string) => {
+  const dot = key.indexOf(".")
+  if (dot === -1 || key.slice(0, dot) === pluginId) return Effect.void
+  return Effect.fail(new Error(`metric "${key}" is prefixed by another plugin's id: expected "${pluginId}."`))
+}
 
 const far = Number.MAX_SAFE_INTEGER
 const reportsAtOnce = 2
@@ -74,8 +87,14 @@ export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, Metric
     Effect.gen(function* () {
       const facts = yield* FactReader
       const calendarRepo = yield* CalendarRepo
-      const contributed = (yield* Contributions).of(metricReportPoint).map((c) => c.value)
-      const definitions = new Map([...builtInMetrics, ...contributed].map((d) => [d.key, d]))
+      const contributions = yield* Contributions
+      const observed = contributions.of(observedMetricPoint)
+      const contributed = [
+        ...contributions.of(metricReportPoint),
+        ...observed.map((c) => ({ pluginId: c.pluginId, value: observedMetricReport(c.value) })),
+      ]
+      yield* Effect.forEach(contributed, ({ pluginId, value }) => ownKey(pluginId, value.key), { discard: true })
+      const definitions = new Map([...builtInMetrics, ...contributed.map((c) => c.value)].map((d) => [d.key, d]))
       const keys = [...definitions.keys()]
 
       const definitionOf = (query: MetricQuery, at: ReadonlyArray<string>) => {

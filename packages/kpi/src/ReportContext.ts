@@ -24,6 +24,10 @@ export type Evaluate = (context: ReportContext) => Effect.Effect<ReadonlyArray<R
 export interface MetricDefinition {
   readonly key: string
   readonly basis: string
+  /** What one value counts or measures, for metrics of plugins: "meetings", "days". */
+  readonly unit?: string
+  /** Whether a higher value is better (`up`) or a lower one (`down`). */
+  readonly direction?: "up" | "down"
   readonly evaluate: Evaluate
 }
 

@@ -47,6 +47,7 @@ export const sharedFacts = (reader: FactReaderService): FactReaderService => {
     reviews: (window) => once(["reviews", window], () => reader.reviews(window)),
     proactive: (window) => once(["proactive", window], () => reader.proactive(window)),
     views: (window) => once(["views", window], () => reader.views(window)),
+    observations: (window, metric) => once(["observations", window, metric], () => reader.observations(window, metric)),
     earliest: (asOf) => once(["earliest", asOf], () => reader.earliest(asOf)),
     shared: reader.shared,
   }

@@ -29,7 +29,7 @@ export const percentile = (sorted: ReadonlyArray<number>, p: number): number => 
 }
 
 /** The sum of values taken in ascending order, so that any order of the same values sums alike. */
-const sumOf = (sorted: ReadonlyArray<number>) => sorted.reduce((sum, x) => sum + x, 0)
+export const sumOf = (sorted: ReadonlyArray<number>) => sorted.reduce((sum, x) => sum + x, 0)
 
 /**
  * Count, median, 90th percentile, mean, minimum and maximum of durations in seconds, each to

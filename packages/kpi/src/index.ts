@@ -23,6 +23,13 @@ export { calendarLoader } from "./graphql/calendar.js"
 export { ComplexityRef, MetricGroupRef, MetricRowRef, ReportPeriodRef } from "./graphql/refs.js"
 export { MetricQuery } from "./MetricQuery.js"
 export { builtInMetrics, Metrics, metricReport, metricReportPoint } from "./MetricReport.js"
+export {
+  Aggregation,
+  Direction,
+  ObservedMetricDefinition,
+  observedMetric,
+  observedMetricPoint,
+} from "./ObservedMetric.js"
 export { kpiPlugin } from "./plugin.js"
 export { reportRows } from "./QueryField.js"
 export {

@@ -9,6 +9,8 @@ import { Metrics, metricReportPoint } from "./MetricReport.js"
 import { init } from "./migrations/0001_init.js"
 import { spanEnds } from "./migrations/0002_span_ends.js"
 import { sentHash } from "./migrations/0003_sent_hash.js"
+import { observations } from "./migrations/0004_observations.js"
+import { observedMetricPoint } from "./ObservedMetric.js"
 
 const stores = Layer.mergeAll(FactReader.layer, CalendarRepo.layer, EventLog.layer)
 
@@ -17,8 +19,13 @@ export const kpiPlugin = definePlugin({
   id: "kpi",
   version: "0.1.0",
   dependsOn: ["org"],
-  migrations: { "0001_init": init, "0002_span_ends": spanEnds, "0003_sent_hash": sentHash },
-  extensionPoints: [metricReportPoint],
+  migrations: {
+    "0001_init": init,
+    "0002_span_ends": spanEnds,
+    "0003_sent_hash": sentHash,
+    "0004_observations": observations,
+  },
+  extensionPoints: [metricReportPoint, observedMetricPoint],
   layer: Layer.provideMerge(Metrics.layer, stores),
   schema: kpiSchema,
   demo: { isEmpty: kpiIsEmpty, seed: seedKpi },

@@ -94,7 +94,7 @@ describe.each(testDialects())("the event log on %s", (dialect) => {
         /^line 4 \(event "e4"\): type: expected one of conversation\.created, .*got "conversation\.opened"$/,
       ),
       "line 5: expected an event as a JSON object",
-      'line 6 (event "e6"): metric.observed is refused: no plugin metric can be observed in this version',
+      'line 6 (event "e6"): metric: no plugin declares the metric "x" (declared: none)',
     ])
   })
 

@@ -93,6 +93,7 @@ export const reportTypes = (builder: Builder) => {
     description:
       "One row of a metric report: its grouping keys (null when not grouped by them, or for no team or person), the metric and its basis.",
     resolveType: (row, _context, info) => {
+      if ("aggregation" in row) return "ObservedMetricRow"
       const own = rowTypes.get(row.metric) ?? `${pascalCase(row.metric)}MetricRow`
       return info.schema.getType(own) === undefined ? "MetricValuesRow" : own
     },
@@ -127,6 +128,19 @@ export const reportTypes = (builder: Builder) => {
         resolve: ({ team: _team, person: _person, period: _period, metric: _metric, basis: _basis, ...values }) =>
           values,
       }),
+    }),
+  })
+  builder.objectRef<ReportRow>("ObservedMetricRow").implement({
+    description: "A metric a plugin declares, observed as `metric.observed` events: its values aggregated as declared.",
+    interfaces: [MetricRow],
+    fields: (t) => ({
+      count: t.int({ description: "The observations in the group.", resolve: field("count") }),
+      value: t.float({ description: "The observations aggregated as the metric declares.", resolve: field("value") }),
+      aggregation: t.string({
+        description: "sum, count, mean, median, p90, max or last.",
+        resolve: field("aggregation"),
+      }),
+      unit: t.string({ description: "What one value counts or measures.", resolve: field("unit") }),
     }),
   })
   const summary = (t: any, name: string) => t.field({ type: SummaryType, nullable: true, resolve: field(name) })
