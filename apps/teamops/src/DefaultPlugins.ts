@@ -6,6 +6,7 @@ import { kpiPlugin } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
 import { rolesPlugin } from "@teamops/roles"
 import { supportPlugin } from "@teamops/support"
+import { targetsPlugin } from "@teamops/targets"
 
 export type BootedPlugins = ReadonlyArray<Plugin<any>>
 
@@ -18,4 +19,5 @@ export const defaultPlugins: BootedPlugins = [
   supportPlugin,
   kpiPlugin,
   funnelPlugin,
+  targetsPlugin,
 ]

@@ -225,6 +225,7 @@ describe("teamops migrate, seed and schema", () => {
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
         { id: "aor", version: "0.1.0", status: "booted" },
+        { id: "targets", version: "0.1.0", status: "booted" },
         { id: "support", version: "0.1.0", status: "booted" },
       ],
     })
@@ -321,6 +322,7 @@ describe("teamops migrate, seed and schema", () => {
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
         { id: "aor", version: "0.1.0", status: "booted" },
+        { id: "targets", version: "0.1.0", status: "booted" },
         { id: "support", version: "0.1.0", status: "booted" },
       ])
     } finally {

@@ -9,6 +9,7 @@ import { orgPlugin } from "@teamops/org"
 import { rolesPlugin } from "@teamops/roles"
 import { createServer, seedDemo, type TeamopsServer } from "@teamops/server"
 import { supportPlugin } from "@teamops/support"
+import { targetsPlugin } from "@teamops/targets"
 import { openTestHost, testDatabase, testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
 import { describe, expect, it } from "vitest"
@@ -363,6 +364,8 @@ describe.each(testDialects())("contributed evidence on %s", (dialect) => {
       rolesPlugin,
       competenciesPlugin,
       aorPlugin,
+      kpiPlugin,
+      targetsPlugin,
       supportPlugin,
       acmeTalks,
     ])

@@ -4,10 +4,12 @@ import { readFileSync } from "node:fs"
 import { aorPlugin } from "@teamops/aor"
 import { GlobalId } from "@teamops/core"
 import { graphql, graphqlData, testDialects } from "@teamops/core/testing"
+import { kpiPlugin } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
 import { rolesPlugin } from "@teamops/roles"
 import type { TeamopsServer } from "@teamops/server"
 import { supportPlugin } from "@teamops/support"
+import { targetsPlugin } from "@teamops/targets"
 import { measured, openTestHost, type TestHost } from "@teamops/testing"
 import { Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
@@ -33,7 +35,15 @@ describe.each(testDialects())("next level on %s", (dialect) => {
   let app: TestHost
   let server: TeamopsServer
   beforeEach(async () => {
-    app = await openTestHost(dialect, [orgPlugin, rolesPlugin, competenciesPlugin, aorPlugin, supportPlugin])
+    app = await openTestHost(dialect, [
+      orgPlugin,
+      rolesPlugin,
+      competenciesPlugin,
+      aorPlugin,
+      kpiPlugin,
+      targetsPlugin,
+      supportPlugin,
+    ])
     boss = undefined
     server = app.server
     await mutate(`createTeam(input: { key: "support", name: "Support" }) { __typename }`)

@@ -64,8 +64,11 @@ export interface PluginManifest<Config = unknown> {
   readonly layer?: Layer.Layer<any, unknown, any> | ((config: Config) => Layer.Layer<any, unknown, any>)
   /** Extension points this plugin owns. */
   readonly extensionPoints?: ReadonlyArray<ExtensionPoint<any, any>>
-  /** Values offered to other plugins' extension points (owners must be in `dependsOn`). */
-  readonly contributes?: ReadonlyArray<Contribution>
+  /**
+   * Values offered to other plugins' extension points (owners must be in `dependsOn`), or a
+   * function making them from the plugin's decoded config (a metric with a configured threshold).
+   */
+  readonly contributes?: ReadonlyArray<Contribution> | ((config: Config) => ReadonlyArray<Contribution>)
   /** Adds this plugin's types and fields to the shared builder. */
   readonly schema?: (builder: Builder, kit: SchemaKit) => void
   readonly demo?: Demo
@@ -76,7 +79,7 @@ export interface Plugin<Config = unknown> extends PluginManifest<Config> {
   readonly dependsOn: ReadonlyArray<string>
   readonly migrations: Migrations
   readonly extensionPoints: ReadonlyArray<ExtensionPoint<any, any>>
-  readonly contributes: ReadonlyArray<Contribution>
+  readonly contributes: ReadonlyArray<Contribution> | ((config: Config) => ReadonlyArray<Contribution>)
 }
 
 /** Declares a plugin. A plain value: no registry, no side effect until a host boots it. */

@@ -78,6 +78,11 @@ export interface FactReaderService {
    * team observed, or the person's own team in the organisation (null for someone unknown).
    */
   readonly observations: (window: Window, metric: string) => Effect.Effect<ReadonlyArray<ObservationRow>, DbError>
+  /**
+   * The people of the organisation who have one of `emails`, with their team's key, hire date
+   * and zone: what metrics about people's careers (days to productive) read beside the log.
+   */
+  readonly people: (emails: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<PersonFact>, DbError>
   /** The instant of the earliest event up to `asOf`. */
   readonly earliest: (asOf: number) => Effect.Effect<number | undefined, DbError>
   /**
@@ -98,6 +103,15 @@ export interface OwnerNow {
 export type ReviewRow = KpiDatabase["kpi_reviews"] & {
   readonly conversation_team: string | null
   readonly reviewee_team: string | null
+}
+
+/** A person as metrics see them. */
+export interface PersonFact {
+  readonly email: string
+  readonly teamKey: string | null
+  /** YYYY-MM-DD. */
+  readonly hireDate: string
+  readonly timeZone: string
 }
 
 export type ObservationRow = KpiDatabase["kpi_observations"] & { readonly team: string | null }
@@ -412,6 +426,19 @@ const makeFactReader = (db: DbService, people: PersonRepoService, scope: FactSco
           seq: Number(r.seq),
           value: Number(r.value),
           team: r.person_email === null ? r.team_key : (teams.get(r.person_email) ?? null),
+        }))
+      }),
+
+    people: (emails) =>
+      Effect.gen(function* () {
+        if (emails.length === 0) return []
+        const found = yield* people.byEmails(emails)
+        const teams = yield* people.teamKeysOf(found.map((p) => p.email))
+        return found.map((p) => ({
+          email: p.email,
+          teamKey: teams.get(p.email) ?? null,
+          hireDate: p.hireDate,
+          timeZone: p.timeZone,
         }))
       }),
 

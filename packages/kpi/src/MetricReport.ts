@@ -6,10 +6,18 @@ import { cycleMetrics } from "./CycleMetrics.js"
 import { FactReader, type FactScope } from "./FactReader.js"
 import { compareLabels } from "./Grouping.js"
 import type { MetricQuery } from "./MetricQuery.js"
+import { builtInStatistics, type StatisticOf } from "./MetricStatistics.js"
 import { Direction, observedMetricPoint } from "./ObservedMetric.js"
 import { observedMetricReport } from "./ObservedMetrics.js"
 import { qualityMetrics } from "./QualityMetrics.js"
-import type { Evaluate, MetricDefinition, ReportRow } from "./ReportContext.js"
+import {
+  calendarAt,
+  type Evaluate,
+  type MetricDefinition,
+  type ReportContext,
+  type ReportRow,
+} from "./ReportContext.js"
+import { rememberOrigins } from "./RowOrigin.js"
 
 const snakeKey = /^(?:[a-z][a-z0-9-]*\.)?[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
 
@@ -25,6 +33,14 @@ const MetricDefinitionSchema = Schema.Struct({
   basis: Schema.NonEmptyString,
   unit: Schema.optional(Schema.NonEmptyString),
   direction: Schema.optional(Direction),
+  statistics: Schema.optional(
+    Schema.Record({
+      key: Schema.String,
+      value: Schema.declare((u): u is StatisticOf => typeof u === "function", {
+        description: "a function reading the statistic of a row",
+      }),
+    }),
+  ),
   evaluate: Schema.declare((u): u is Evaluate => typeof u === "function", {
     description: "a function computing the rows",
   }),
@@ -51,11 +67,24 @@ const ownKey = (pluginId: string, key: string) => {
 }
 
 const far = Number.MAX_SAFE_INTEGER
+
+/**
+ * The zone a row's period was computed in (docs/metrics.md, section 9): the query's, else the
+ * zone of the row's team's calendar in force on its first day, else UTC.
+ */
+const periodZone = (context: ReportContext, row: ReportRow) =>
+  context.query.timeZone ??
+  (context.query.groupBy.includes("team") && row.period !== undefined
+    ? calendarAt(context, row.team ?? null, Date.parse(`${row.period}T12:00:00Z`))?.timeZone
+    : undefined) ??
+  "UTC"
 const reportsAtOnce = 2
 
 export interface MetricsService {
   /** The keys of every metric the report answers. */
   readonly keys: ReadonlyArray<string>
+  /** A metric the report answers, with its statistics; undefined for an unknown key. */
+  readonly definition: (key: string) => MetricDefinition | undefined
   /**
    * The rows of a decoded query, one per non-empty group, in the order of the grouping keys.
    * `at` names where the query came from in messages (`["query"]` for a GraphQL argument).
@@ -94,7 +123,12 @@ export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, Metric
         ...observed.map((c) => ({ pluginId: c.pluginId, value: observedMetricReport(c.value) })),
       ]
       yield* Effect.forEach(contributed, ({ pluginId, value }) => ownKey(pluginId, value.key), { discard: true })
-      const definitions = new Map([...builtInMetrics, ...contributed.map((c) => c.value)].map((d) => [d.key, d]))
+      const definitions = new Map(
+        [...builtInMetrics, ...contributed.map((c) => c.value)].map((d) => [
+          d.key,
+          { ...d, statistics: d.statistics ?? builtInStatistics[d.key] ?? {} } as MetricDefinition,
+        ]),
+      )
       const keys = [...definitions.keys()]
 
       const definitionOf = (query: MetricQuery, at: ReadonlyArray<string>) => {
@@ -121,16 +155,17 @@ export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, Metric
           const shared = facts.shared(options.scope)
           return yield* Effect.forEach(queries, (query, i) => {
             const window = { from: query.from ?? -far, to: query.to ?? far, asOf: query.asOf ?? now }
-            return Effect.map(
-              (asked[i] as MetricDefinition).evaluate({ query, window, facts: shared, calendars }),
-              (rows) => [...rows].sort((a, b) => compareLabels(query.groupBy, a, b)),
-            )
+            const context = { query, window, facts: shared, calendars }
+            return Effect.map((asked[i] as MetricDefinition).evaluate(context), (rows) => {
+              rememberOrigins(rows, query, window.asOf, (row) => periodZone(context, row))
+              return [...rows].sort((a, b) => compareLabels(query.groupBy, a, b))
+            })
           })
         }).pipe(permits.withPermits(1))
 
       const report = (query: MetricQuery, at: ReadonlyArray<string> = []) =>
         Effect.map(reports([query], { at }), (rows) => rows[0] as ReadonlyArray<ReportRow>)
-      return { keys, report, reports }
+      return { keys, definition: (key) => definitions.get(key), report, reports }
     }),
   )
 }

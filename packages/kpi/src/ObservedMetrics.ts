@@ -40,6 +40,11 @@ export const observedMetricReport = (declared: ObservedMetricDefinition): Metric
     basis: "observation",
     unit: declared.unit,
     direction: declared.direction,
+    // A target judges the aggregated value, or how many observations there were.
+    statistics: {
+      [declared.aggregation]: (row) => ({ value: row.value as number, count: row.count as number }),
+      count: (row) => ({ value: row.count as number, count: row.count as number }),
+    },
     evaluate: (context) =>
       Effect.map(context.facts.observations(context.window, declared.key), (observations) => {
         const groups = groupsOf(context, (): Array<ObservationRow> => [])

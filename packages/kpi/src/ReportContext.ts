@@ -5,6 +5,7 @@ import type { Complexity } from "./Event.js"
 import type { ComplexityChange, FactReaderService, Window } from "./FactReader.js"
 import { type GroupLabels, grouping } from "./Grouping.js"
 import type { MetricQuery } from "./MetricQuery.js"
+import type { MetricStatistics } from "./MetricStatistics.js"
 
 /** Everything a metric reads to answer one query. */
 export interface ReportContext {
@@ -28,6 +29,8 @@ export interface MetricDefinition {
   readonly unit?: string
   /** Whether a higher value is better (`up`) or a lower one (`down`). */
   readonly direction?: "up" | "down"
+  /** The statistics of its rows a target may judge, by name (`median`, `rate`, `sum`). */
+  readonly statistics?: MetricStatistics
   readonly evaluate: Evaluate
 }
 

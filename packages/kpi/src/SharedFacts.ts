@@ -48,6 +48,7 @@ export const sharedFacts = (reader: FactReaderService): FactReaderService => {
     proactive: (window) => once(["proactive", window], () => reader.proactive(window)),
     views: (window) => once(["views", window], () => reader.views(window)),
     observations: (window, metric) => once(["observations", window, metric], () => reader.observations(window, metric)),
+    people: (emails) => once(["people", emails], () => reader.people(emails)),
     earliest: (asOf) => once(["earliest", asOf], () => reader.earliest(asOf)),
     shared: reader.shared,
   }

@@ -38,7 +38,7 @@ export const sumOf = (sorted: ReadonlyArray<number>) => sorted.reduce((sum, x) =
 export const summarize = (values: ReadonlyArray<number>): Summary | null => {
   if (values.length === 0) return null
   const sorted = [...values].sort((a, b) => a - b)
-  return {
+  const summary = {
     count: sorted.length,
     median: roundSeconds(percentile(sorted, 0.5)),
     p90: roundSeconds(percentile(sorted, 0.9)),
@@ -46,7 +46,16 @@ export const summarize = (values: ReadonlyArray<number>): Summary | null => {
     min: roundSeconds(sorted[0] as number),
     max: roundSeconds(sorted[sorted.length - 1] as number),
   }
+  measured.set(summary, sorted)
+  return summary
 }
+
+// The values behind each summary, ascending, for as long as the summary is held: what a
+// target's attainment counts.
+const measured = new WeakMap<Summary, ReadonlyArray<number>>()
+
+/** The values a summary was made of, ascending; undefined for a summary made elsewhere. */
+export const measuredValues = (summary: Summary): ReadonlyArray<number> | undefined => measured.get(summary)
 
 /** The mean of values that are not durations (scores), to 1e-9; `null` when there are none. */
 export const meanOf = (values: ReadonlyArray<number>): number | null =>

@@ -1,3 +1,4 @@
+export { attainment, type Bound, within } from "./Attainment.js"
 export {
   businessMillis,
   CalendarFile,
@@ -15,14 +16,16 @@ export {
   ownerOf,
   resolvedAt,
 } from "./CycleView.js"
-export { Complexity, eventTypes, LogEvent } from "./Event.js"
+export { Complexity, eventTypes, LogEvent, oneOf } from "./Event.js"
 export type { RawEvent } from "./EventDecode.js"
 export { EventBatchRefused, EventLog, type IngestSummary, type SkippedConversation } from "./EventLog.js"
-export { type CycleRow, FactReader, type FactReaderService, type Window } from "./FactReader.js"
+export { type CycleRow, FactReader, type FactReaderService, type PersonFact, type Window } from "./FactReader.js"
+export { periodOfDate } from "./Grouping.js"
 export { calendarLoader } from "./graphql/calendar.js"
 export { ComplexityRef, MetricGroupRef, MetricRowRef, ReportPeriodRef } from "./graphql/refs.js"
 export { MetricQuery } from "./MetricQuery.js"
 export { builtInMetrics, Metrics, metricReport, metricReportPoint } from "./MetricReport.js"
+export { builtInStatistics, type Figure, type MetricStatistics, type StatisticOf } from "./MetricStatistics.js"
 export {
   Aggregation,
   Direction,
@@ -41,6 +44,7 @@ export {
   type ReportRow,
   rowsOf,
 } from "./ReportContext.js"
-export { roundQuotient, roundSeconds } from "./Statistics.js"
+export { localMidnight, originOf, type RowOrigin } from "./RowOrigin.js"
+export { percentile, roundQuotient, roundSeconds } from "./Statistics.js"
 export { setCalendar } from "./TeamCalendar.js"
 export { kpiKeys } from "./TeamKpis.js"

@@ -116,7 +116,7 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
     }
     const contributed = new Map<ExtensionPoint<any, any>, Array<Contributed<unknown>>>()
     for (const plugin of alive()) {
-      const decoded = yield* step(plugin, decodeContributions(plugin, alive())).pipe(withDb)
+      const decoded = yield* step(plugin, decodeContributions(plugin, configs.get(plugin.id), alive())).pipe(withDb)
       for (const { point, value } of decoded ?? []) {
         contributed.set(point, [...(contributed.get(point) ?? []), { pluginId: plugin.id, value }])
       }
@@ -205,29 +205,32 @@ const decodeConfig = (plugin: Plugin<any>, raw: unknown) =>
         ),
       )
 
-const decodeContributions = (plugin: Plugin<any>, alive: ReadonlyArray<Plugin<any>>) =>
-  Effect.forEach(plugin.contributes, ({ point, value }, index) => {
-    const where = `plugin "${plugin.id}": contribution ${point.name}[${index}]`
-    const ownerLoaded = alive.some((p) => p.id === point.owner)
-    if (point.owner !== plugin.id && !plugin.dependsOn.includes(point.owner)) {
-      return new PluginError({
-        pluginId: plugin.id,
-        message: `${where} goes to plugin "${point.owner}", which is not in dependsOn`,
-      })
-    }
-    if (!ownerLoaded) {
-      return new PluginError({
-        pluginId: plugin.id,
-        message: `${where} goes to plugin "${point.owner}", which is not loaded`,
-      })
-    }
-    return Schema.decodeUnknown(point.schema, { errors: "all" })(value).pipe(
-      Effect.map((decoded) => ({ point, value: decoded })),
-      Effect.mapError(
-        (e) => new PluginError({ pluginId: plugin.id, message: `${where} is invalid: ${toInputError(e).message}` }),
-      ),
-    )
-  })
+const decodeContributions = (plugin: Plugin<any>, config: unknown, alive: ReadonlyArray<Plugin<any>>) =>
+  Effect.forEach(
+    typeof plugin.contributes === "function" ? plugin.contributes(config) : plugin.contributes,
+    ({ point, value }, index) => {
+      const where = `plugin "${plugin.id}": contribution ${point.name}[${index}]`
+      const ownerLoaded = alive.some((p) => p.id === point.owner)
+      if (point.owner !== plugin.id && !plugin.dependsOn.includes(point.owner)) {
+        return new PluginError({
+          pluginId: plugin.id,
+          message: `${where} goes to plugin "${point.owner}", which is not in dependsOn`,
+        })
+      }
+      if (!ownerLoaded) {
+        return new PluginError({
+          pluginId: plugin.id,
+          message: `${where} goes to plugin "${point.owner}", which is not loaded`,
+        })
+      }
+      return Schema.decodeUnknown(point.schema, { errors: "all" })(value).pipe(
+        Effect.map((decoded) => ({ point, value: decoded })),
+        Effect.mapError(
+          (e) => new PluginError({ pluginId: plugin.id, message: `${where} is invalid: ${toInputError(e).message}` }),
+        ),
+      )
+    },
+  )
 
 const recordVersion = (plugin: Plugin<any>) =>
   Effect.gen(function* () {

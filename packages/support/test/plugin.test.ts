@@ -3,9 +3,11 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { aorPlugin } from "@teamops/aor"
 import { competenciesPlugin } from "@teamops/competencies"
+import { kpiPlugin } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
 import { LadderRepo, rolesPlugin } from "@teamops/roles"
 import { createServer } from "@teamops/server"
+import { targetsPlugin } from "@teamops/targets"
 import { testDatabase, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
@@ -20,7 +22,7 @@ describe.each(testDialects())("supportPlugin on %s", (dialect) => {
     try {
       const server = await createServer({
         databaseUrl: db.url,
-        plugins: [orgPlugin, rolesPlugin, competenciesPlugin, aorPlugin, supportPlugin],
+        plugins: [orgPlugin, rolesPlugin, competenciesPlugin, aorPlugin, kpiPlugin, targetsPlugin, supportPlugin],
         graphiql: false,
       })
       try {

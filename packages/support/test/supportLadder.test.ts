@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs"
+import { areaCategoryPoint } from "@teamops/aor"
+import { observedMetricPoint } from "@teamops/kpi"
 import { ladderPoint, ladderWarnings, parseLadderFile } from "@teamops/roles"
+import { defaultTargetPoint } from "@teamops/targets"
 import { Effect, Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { supportPlugin } from "../src/index.js"
@@ -134,11 +137,16 @@ describe("the support ladder", () => {
 })
 
 describe("supportPlugin", () => {
+  const contributed = (config = { productiveConversations: 20 }) =>
+    typeof supportPlugin.contributes === "function" ? supportPlugin.contributes(config) : supportPlugin.contributes
+
   it("contributes the ladder file to roles and the kinds of area of a support team to aor", () => {
     expect(supportPlugin.id).toBe("support")
-    expect(supportPlugin.dependsOn).toEqual(["org", "roles", "competencies", "aor"])
-    expect(supportPlugin.contributes?.[0]).toEqual({ point: ladderPoint, value: { format: "yaml", content } })
-    const categories = supportPlugin.contributes?.slice(1).map((c) => (c.value as { key: string }).key)
+    expect(supportPlugin.dependsOn).toEqual(["org", "roles", "competencies", "aor", "kpi", "targets"])
+    expect(contributed()[0]).toEqual({ point: ladderPoint, value: { format: "yaml", content } })
+    const categories = contributed()
+      .filter((c) => c.point === areaCategoryPoint)
+      .map((c) => (c.value as { key: string }).key)
     expect(categories).toEqual([
       "frontline-tooling",
       "blog-posts",
@@ -149,5 +157,18 @@ describe("supportPlugin", () => {
       "product-liaison",
       "quality-reviews",
     ])
+  })
+
+  it("contributes the brief's default targets and the metrics of people practices", () => {
+    const targets = contributed()
+      .filter((c) => c.point === defaultTargetPoint)
+      .map((c) => c.value)
+    expect(targets).toEqual([
+      { metric: "first_response_time", statistic: "median", good: { max: 1080 }, acceptable: { max: 1800 } },
+      { metric: "concurrency", statistic: "max", complexity: "complex", good: { max: 15 } },
+      { metric: "support.one_on_ones", statistic: "sum", good: { min: 1 } },
+    ])
+    const observed = contributed().filter((c) => c.point === observedMetricPoint)
+    expect(observed.map((c) => (c.value as { key: string }).key)).toEqual(["support.one_on_ones"])
   })
 })

@@ -1,0 +1,45 @@
+import { zone } from "@teamops/core"
+import { DateTime } from "effect"
+import type { MetricQuery } from "./MetricQuery.js"
+import type { ReportRow } from "./ReportContext.js"
+
+/** The question a report row answers, and the instant its period starts. */
+export interface RowOrigin {
+  readonly query: MetricQuery
+  /**
+   * The first instant of the row's period (local midnight of its first day in the period's
+   * zone); for a row not grouped by period, the query's `from`, else its `asOf`.
+   */
+  readonly start: number
+}
+
+// Rows stay plain objects (printed as they are by the command line); what they answer is
+// kept beside them, for as long as a row is held.
+const origins = new WeakMap<ReportRow, RowOrigin>()
+
+/** What `row` answers: its query and the start of its period; undefined for a row no report made. */
+export const originOf = (row: ReportRow): RowOrigin | undefined => origins.get(row)
+
+/** The instant of local midnight of `date` (YYYY-MM-DD) in `timeZone`. */
+export const localMidnight = (date: string, timeZone: string): number => {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number]
+  return DateTime.toEpochMillis(
+    DateTime.unsafeMakeZoned({ year, month, day }, { timeZone: zone(timeZone), adjustForTimeZone: true }),
+  )
+}
+
+/**
+ * Remembers the origin of the rows of one query. `zoneOf` gives the zone a row's period was
+ * computed in; `asOf` is the instant the report was computed as of.
+ */
+export const rememberOrigins = (
+  rows: ReadonlyArray<ReportRow>,
+  query: MetricQuery,
+  asOf: number,
+  zoneOf: (row: ReportRow) => string,
+) => {
+  for (const row of rows) {
+    const start = row.period === undefined ? (query.from ?? asOf) : localMidnight(row.period, zoneOf(row))
+    origins.set(row, { query, start })
+  }
+}
