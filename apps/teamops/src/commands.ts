@@ -14,6 +14,7 @@ import { ladderCommand } from "./LadderCommand.js"
 import { metricCommand } from "./MetricCommand.js"
 import { database, host, port } from "./Options.js"
 import { orgCommand } from "./OrgCommand.js"
+import { targetCommand } from "./TargetCommand.js"
 import { tokenCommand } from "./TokenCommand.js"
 
 const json = (value: unknown) => Console.log(JSON.stringify(value, null, 2))
@@ -130,6 +131,7 @@ export const teamops = Command.make("teamops").pipe(
     calendarCommand,
     eventsCommand,
     metricCommand,
+    targetCommand,
     tokenCommand,
     auditCommand,
   ]),

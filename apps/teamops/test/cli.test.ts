@@ -921,3 +921,54 @@ describe("teamops calendar, events and metric", () => {
     expect(unknown.stderr).toContain('metric: unknown metric "speed" (known: first_response_time,')
   })
 })
+
+describe("teamops target", () => {
+  const database = join(workDir, "targets.db")
+  const file = (name: string, content: string) => {
+    const path = join(workDir, name)
+    writeFileSync(path, content)
+    return path
+  }
+
+  it("adds the versions of a targets file, or none and every problem, and lists them", async () => {
+    const org = file("targets-org.json", JSON.stringify({ teams: [{ key: "help", name: "Help" }] }))
+    expect((await run(["org", "import", org, "--database", database])).code).toBe(0)
+    const wrong = file(
+      "wrong-targets.yaml",
+      [
+        "targets:",
+        "  - { metric: first_response_time, statistic: median, good: { max: 600 }, acceptable: { max: 300 }, effectiveFrom: '2026-01-01T00:00:00Z' }",
+        "  - { metric: volume, statistic: count, scope: { kind: team }, good: { min: 1 }, effectiveFrom: yesterday }",
+      ].join("\n"),
+    )
+    const refused = await run(["target", "set", wrong, "--database", database])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr.trim().split("\n").slice(0, 2)).toEqual([
+      `teamops: ${wrong} has 3 problems:`,
+      "targets.0.acceptable: expected a band that contains good",
+    ])
+    expect(refused.stderr).toContain("targets.1.scope.key: expected the key of the team")
+    expect(refused.stderr).toContain("targets.1.effectiveFrom: expected an RFC 3339 instant")
+    const right = file(
+      "targets.json",
+      JSON.stringify({
+        targets: [
+          {
+            metric: "volume",
+            statistic: "count",
+            scope: { kind: "team", key: "help" },
+            good: { min: 1 },
+            effectiveFrom: "2026-01-01T00:00:00Z",
+          },
+        ],
+      }),
+    )
+    const set = await run(["target", "set", right, "--database", database])
+    expect(set.code).toBe(0)
+    expect(JSON.parse(set.stdout)).toMatchObject([{ id: "1", metric: "volume", scope: { kind: "team", key: "help" } }])
+    const listed = await run(["target", "list", "--metric", "volume", "--database", database])
+    expect(JSON.parse(listed.stdout)).toMatchObject([
+      { id: "1", good: { min: 1 }, effectiveFrom: "2026-01-01T00:00:00.000Z" },
+    ])
+  })
+})

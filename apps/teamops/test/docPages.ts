@@ -24,7 +24,7 @@ export const blocksOf = (page: string): ReadonlyArray<Block> =>
       lang: m[1] as string,
       text: m[2] as string,
       line: page.slice(0, m.index).split("\n").length,
-      file: /`([\w.-]+\.jsonl?)`:$/.exec(before)?.[1],
+      file: /`([\w.-]+\.(?:jsonl?|ya?ml))`:$/.exec(before)?.[1],
     }
   })
 

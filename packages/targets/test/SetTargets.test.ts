@@ -1,5 +1,7 @@
 // Setting and listing targets: who may, what is refused, and the statements a judged page sends.
+import { GlobalId } from "@teamops/core"
 import { graphql, measured, testDialects } from "@teamops/testing"
+import { Schema } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { answered, openTargets, type TargetsHost } from "./support.js"
 
@@ -83,7 +85,7 @@ describe.each(testDialects())("setTargets and targets on %s", (dialect) => {
 
   it("lets admins set targets, metrics:read and admins list them, and no one else", async () => {
     const anaId = await host.createPerson("ana@example.com", "alpha")
-    const member = host.as(await host.token({ person: "ana@example.com" }))
+    const member = host.as(await host.token({ personId: Schema.decodeSync(GlobalId("Person"))(anaId) }))
     const reader = host.as(await host.token({ service: "dashboards" }, ["metrics:read"]))
     const writer = host.as(await host.token({ service: "hr-sync" }, ["org:write"]))
     const denied = (result: any) => result.errors?.[0]?.extensions?.code
@@ -94,7 +96,19 @@ describe.each(testDialects())("setTargets and targets on %s", (dialect) => {
     expect(denied(await graphql(writer, targets))).toBe("FORBIDDEN")
     expect((await graphql(reader, targets)).data?.targets).toHaveLength(3)
     expect((await host.data(setTargets, { input: { targets: [frt] } })).setTargets.__typename).toBe("SetTargetsSuccess")
-    expect(anaId).toBeTruthy()
+  })
+
+  it("shows a row's status to whoever sees the row: a person's own, not a teammate's", async () => {
+    const anaId = await host.createPerson("ana@example.com", "alpha")
+    const boId = await host.createPerson("bo@example.com", "alpha")
+    await host.ingest(answered("alpha", "ana@example.com", "2026-03-02T10:00:00Z", 100))
+    const as = async (id: string) => host.as(await host.token({ personId: Schema.decodeSync(GlobalId("Person"))(id) }))
+    const kpis = `{ person(email: "ana@example.com") {
+      kpis(metrics: ["first_response_time"], asOf: "2026-04-01T00:00:00Z") { status target { scope { kind } } } } }`
+    const expected = [{ status: "on_track", target: { scope: { kind: "organisation" } } }]
+    expect((await graphql(await as(anaId), kpis)).data?.person.kpis).toEqual(expected)
+    expect((await graphql(await as(boId), kpis)).data?.person.kpis).toEqual([])
+    expect((await host.data(kpis)).person.kpis).toEqual(expected)
   })
 
   it("judges a page of people in as many statements as one person", async () => {
