@@ -868,6 +868,21 @@ describe("teamops calendar, events and metric", () => {
     // Before the reply, the conversation waits.
     const early = await run(["metric", "--query", query, "--as-of", "2026-03-02T08:10:00Z", "--database", database])
     expect(JSON.parse(early.stdout)).toMatchObject([{ team: "help", calendar: null, unanswered: 1 }])
+
+    // What the row counted, as JSON and as CSV.
+    const asOf = ["--as-of", "2026-03-03T00:00:00Z", "--database", database]
+    const facts = await run(["metric", "--query", query, "--facts", ...asOf])
+    const fact = { conversationId: "c1", cycle: 1, person: null, team: "help", at: "2026-03-02T08:00:00.000Z" }
+    expect(JSON.parse(facts.stdout)).toMatchObject([{ team: "help", facts: [{ ...fact, value: 1800, reason: null }] }])
+    const csv = await run(["metric", "--query", query, "--facts", "--format", "csv", ...asOf])
+    expect(csv.stdout.trim().split("\n")).toEqual([
+      "team,metric,fact.conversationId,fact.cycle,fact.person,fact.team,fact.at,fact.value,fact.reason",
+      "help,first_response_time,c1,1,,help,2026-03-02T08:00:00.000Z,1800,",
+    ])
+    const rowsCsv = await run(["metric", "--query", query, "--format", "csv", ...asOf])
+    expect(rowsCsv.stdout.trim().split("\n")[0]).toBe(
+      "team,metric,basis,calendar.count,calendar.median,calendar.p90,calendar.mean,calendar.min,calendar.max,business.count,business.median,business.p90,business.mean,business.min,business.max,unanswered",
+    )
   })
 
   it("refuses a broken batch whole, says why on stderr, stores the other batches and exits 1", async () => {

@@ -15,6 +15,7 @@ import {
   waitingStart,
 } from "./CycleView.js"
 import type { ComplexityChange, CycleBasis, CycleRow } from "./FactReader.js"
+import type { MetricFact } from "./MetricFacts.js"
 import {
   businessSeconds,
   calendarAt,
@@ -22,6 +23,7 @@ import {
   groupsOf,
   keeps,
   type MetricDefinition,
+  note,
   type ReportContext,
   rowsOf,
 } from "./ReportContext.js"
@@ -73,6 +75,15 @@ const eachCycle = (
 
 const byStart = (c: CycleRow) => c.start_at
 
+/** A fact of a cycle (or a reply or rating of one) for the drill-down. */
+const factOf = (
+  c: { readonly conversation_id: string; readonly cycle: number },
+  owner: { readonly person: string | null; readonly team: string | null },
+  at: number,
+  value: number | null,
+  reason: MetricFact["reason"] = null,
+): MetricFact => ({ conversationId: c.conversation_id, cycle: c.cycle, ...owner, at, value, reason })
+
 const firstResponseTime: MetricDefinition = {
   key: "first_response_time",
   basis: "cycle start",
@@ -89,7 +100,12 @@ const firstResponseTime: MetricDefinition = {
         if (response !== null) {
           const acc = groups.add(basis, owner.team, owner.person)
           push(acc, (response - waiting) / 1000, businessSeconds(context, owner.team, waiting, response))
-        } else if (!resolvedByBot(c, asOf)) groups.add(basis, owner.team, owner.person).unanswered++
+          note(context, acc, () => factOf(c, owner, basis, (response - waiting) / 1000))
+        } else if (!resolvedByBot(c, asOf)) {
+          const acc = groups.add(basis, owner.team, owner.person)
+          acc.unanswered++
+          note(context, acc, () => factOf(c, owner, basis, null, "unanswered"))
+        }
       })
       return rowsOf(firstResponseTime, groups.rows(), (acc) => ({ ...summaries(acc), unanswered: acc.unanswered }))
     }),
@@ -109,6 +125,7 @@ const replyTime: MetricDefinition = {
         const owner = ownerOf(r as unknown as CycleRow, asOf)
         const acc = groups.add(r.human_at, owner.team, owner.person)
         push(acc, (r.human_at - r.customer_at) / 1000, businessSeconds(context, owner.team, r.customer_at, r.human_at))
+        note(context, acc, () => factOf(r, owner, r.human_at, (r.human_at - r.customer_at) / 1000))
       }
       return rowsOf(replyTime, groups.rows(), summaries)
     }),
@@ -139,7 +156,9 @@ const untilResolution = (
           (c, basis) => {
             const owner = ownerOf(c, asOf)
             const value = lengthOf(c, owner.team)
-            push(groups.add(basis, owner.team, owner.person), value.calendar, value.business)
+            const acc = groups.add(basis, owner.team, owner.person)
+            push(acc, value.calendar, value.business)
+            note(context, acc, () => factOf(c, owner, basis, value.calendar))
           },
         )
         eachCycle(
@@ -149,7 +168,9 @@ const untilResolution = (
           (c) => (resolvedAt(c, asOf) === null ? c.start_at : null),
           (c, basis) => {
             const owner = ownerOf(c, asOf)
-            groups.add(basis, owner.team, owner.person).open++
+            const acc = groups.add(basis, owner.team, owner.person)
+            acc.open++
+            note(context, acc, () => factOf(c, owner, basis, null, "open"))
           },
         )
         return rowsOf(definition, groups.rows(), (acc) => ({ ...summaries(acc), open: acc.open }))
@@ -205,7 +226,9 @@ const volume: MetricDefinition = {
         (c) => (c.cycle === 1 ? c.start_at : null),
         (c, basis) => {
           const owner = ownerOf(c, asOf)
-          groups.add(basis, owner.team, owner.person).count++
+          const acc = groups.add(basis, owner.team, owner.person)
+          acc.count++
+          note(context, acc, () => factOf(c, owner, basis, 1))
         },
       )
       return rowsOf(volume, groups.rows(), (acc) => ({ count: acc.count }))
@@ -220,6 +243,8 @@ const cycleRate = (options: {
   readonly denominator: (c: CycleRow, asOf: number) => boolean
   readonly numerator: (c: CycleRow, asOf: number) => boolean
   readonly provisional?: (c: CycleRow, asOf: number) => boolean
+  /** Why a counted cycle is not in the numerator, when the drill-down should say. */
+  readonly reasonOf?: (c: CycleRow, asOf: number) => MetricFact["reason"]
 }): MetricDefinition => {
   const definition: MetricDefinition = {
     key: options.key,
@@ -238,6 +263,7 @@ const cycleRate = (options: {
           const acc = groups.add(basis, owner.team, owner.person)
           if (inDenominator) acc.denominator++
           if (inNumerator) acc.numerator++
+          note(context, acc, () => factOf(c, owner, basis, inNumerator ? 1 : 0, options.reasonOf?.(c, asOf) ?? null))
           if (options.provisional?.(c, asOf)) acc.provisional = true
         })
         return rowsOf(definition, groups.rows(), (acc) => ({
@@ -264,6 +290,9 @@ const botResolutionRate = cycleRate({
   basis: "resolution",
   denominator: hasBotMessage,
   numerator: botResolved,
+  // Resolved by a bot, then reopened within the day: counted, but not as a bot resolution.
+  reasonOf: (c, asOf) =>
+    resolvedByBot(c, asOf) && c.first_human_at === null && !botResolved(c, asOf) ? "withdrawn" : null,
   provisional: (c, asOf) => hasBotMessage(c, asOf) && resolvedByBot(c, asOf) && asOf - (c.resolved_at as number) < day,
 })
 
@@ -305,6 +334,7 @@ const csatScore: MetricDefinition = {
         const acc = groups.add(r.at, owner.team, owner.person)
         acc.denominator++
         if (r.rating >= 4) acc.numerator++
+        note(context, acc, () => factOf(r, owner, r.at, r.rating))
       }
       return rowsOf(csatScore, groups.rows(), (acc) => rate(acc.numerator, acc.denominator))
     }),

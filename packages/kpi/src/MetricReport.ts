@@ -108,6 +108,8 @@ export interface ReportOptions {
   readonly at?: ReadonlyArray<string>
   /** The owners whose rows are wanted: rows of others may be left out. */
   readonly scope?: FactScope
+  /** Drill-down: every row keeps the facts it counted (`factsOf`). */
+  readonly drill?: boolean
 }
 
 export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, MetricsService>() {
@@ -155,7 +157,7 @@ export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, Metric
           const shared = facts.shared(options.scope)
           return yield* Effect.forEach(queries, (query, i) => {
             const window = { from: query.from ?? -far, to: query.to ?? far, asOf: query.asOf ?? now }
-            const context = { query, window, facts: shared, calendars }
+            const context = { query, window, facts: shared, calendars, drill: options.drill === true }
             return Effect.map((asked[i] as MetricDefinition).evaluate(context), (rows) => {
               rememberOrigins(rows, query, window.asOf, (row) => periodZone(context, row))
               return [...rows].sort((a, b) => compareLabels(query.groupBy, a, b))

@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import type { ObservationRow } from "./FactReader.js"
 import type { Aggregation, ObservedMetricDefinition } from "./ObservedMetric.js"
-import { groupsOf, type MetricDefinition, rowsOf } from "./ReportContext.js"
+import { groupsOf, type MetricDefinition, note, rowsOf } from "./ReportContext.js"
 import { percentile, roundQuotient, sumOf } from "./Statistics.js"
 
 /**
@@ -48,7 +48,19 @@ export const observedMetricReport = (declared: ObservedMetricDefinition): Metric
     evaluate: (context) =>
       Effect.map(context.facts.observations(context.window, declared.key), (observations) => {
         const groups = groupsOf(context, (): Array<ObservationRow> => [])
-        for (const o of observations) groups.add(o.at, o.team, o.person_email).push(o)
+        for (const o of observations) {
+          const acc = groups.add(o.at, o.team, o.person_email)
+          acc.push(o)
+          note(context, acc, () => ({
+            conversationId: null,
+            cycle: null,
+            person: o.person_email,
+            team: o.team,
+            at: o.at,
+            value: o.value,
+            reason: null,
+          }))
+        }
         return rowsOf(definition, groups.rows(), (acc) => ({
           count: acc.length,
           value: aggregate(declared.aggregation, acc),

@@ -5,6 +5,7 @@ import {
   groupsOf,
   keeps,
   type MetricDefinition,
+  note,
   type ReportContext,
   rowsOf,
 } from "./ReportContext.js"
@@ -31,6 +32,15 @@ const scoresOf = (context: ReportContext) =>
       if (r.score === null) acc.allNa++
       // A score is a weighted mean: compared with the pass threshold to 1e-9, as it is shown.
       else acc.scores.push(roundQuotient(r.score))
+      note(context, acc, () => ({
+        conversationId: r.conversation_id,
+        cycle: null,
+        person: r.reviewee,
+        team: r.conversation_team ?? r.reviewee_team,
+        at: r.at,
+        value: r.score === null ? null : roundQuotient(r.score),
+        reason: r.score === null ? "not_applicable" : null,
+      }))
     }
     return groups.rows()
   })

@@ -4,6 +4,7 @@ import { businessMillis, type CalendarVersion, versionAt } from "./Calendar.js"
 import type { Complexity } from "./Event.js"
 import type { ComplexityChange, FactReaderService, Window } from "./FactReader.js"
 import { type GroupLabels, grouping } from "./Grouping.js"
+import { keepFacts, type MetricFact, noteFact } from "./MetricFacts.js"
 import type { MetricQuery } from "./MetricQuery.js"
 import type { MetricStatistics } from "./MetricStatistics.js"
 
@@ -13,6 +14,8 @@ export interface ReportContext {
   readonly window: Window
   readonly facts: FactReaderService
   readonly calendars: ReadonlyMap<string, ReadonlyArray<CalendarVersion>>
+  /** In drill-down mode, metrics note what each group counted ({@link note}). */
+  readonly drill?: boolean
 }
 
 /** A row of a report: its grouping keys, the metric, its basis in words, and the metric's fields. */
@@ -78,10 +81,19 @@ export const complexityTimelines = (
         context.window.asOf,
       )
 
-/** The report rows of filled groups. */
+/** The report rows of filled groups; in drill-down mode, each with the facts its group noted. */
 export const rowsOf = <Acc>(
   definition: { readonly key: string; readonly basis: string },
   groups: ReadonlyArray<{ labels: GroupLabels; acc: Acc }>,
   fields: (acc: Acc) => Record<string, unknown>,
 ): ReadonlyArray<ReportRow> =>
-  groups.map(({ labels, acc }) => ({ ...labels, metric: definition.key, basis: definition.basis, ...fields(acc) }))
+  groups.map(({ labels, acc }) => {
+    const row = { ...labels, metric: definition.key, basis: definition.basis, ...fields(acc) }
+    keepFacts(acc as object, row)
+    return row
+  })
+
+/** Notes a fact of the group of `acc`, in drill-down mode only: `fact` is not even made otherwise. */
+export const note = (context: ReportContext, acc: object, fact: () => MetricFact) => {
+  if (context.drill === true) noteFact(acc, fact())
+}

@@ -6,6 +6,8 @@ import type { ReportRow } from "./ReportContext.js"
 /** The question a report row answers, and the instant its period starts. */
 export interface RowOrigin {
   readonly query: MetricQuery
+  /** The instant the report was computed as of (the query's `asOf`, else the time it ran). */
+  readonly asOf: number
   /**
    * The first instant of the row's period (local midnight of its first day in the period's
    * zone); for a row not grouped by period, the query's `from`, else its `asOf`.
@@ -40,6 +42,6 @@ export const rememberOrigins = (
 ) => {
   for (const row of rows) {
     const start = row.period === undefined ? (query.from ?? asOf) : localMidnight(row.period, zoneOf(row))
-    origins.set(row, { query, start })
+    origins.set(row, { query, asOf, start })
   }
 }

@@ -23,6 +23,7 @@ export { type CycleRow, FactReader, type FactReaderService, type PersonFact, typ
 export { periodOfDate } from "./Grouping.js"
 export { calendarLoader } from "./graphql/calendar.js"
 export { ComplexityRef, MetricGroupRef, MetricRowRef, ReportPeriodRef } from "./graphql/refs.js"
+export { factsOf, type MetricFact } from "./MetricFacts.js"
 export { MetricQuery } from "./MetricQuery.js"
 export { builtInMetrics, Metrics, metricReport, metricReportPoint } from "./MetricReport.js"
 export { builtInStatistics, type Figure, type MetricStatistics, type StatisticOf } from "./MetricStatistics.js"
@@ -40,6 +41,7 @@ export {
   groupsOf,
   keeps,
   type MetricDefinition,
+  note,
   type ReportContext,
   type ReportRow,
   rowsOf,

@@ -3,6 +3,7 @@ import {
   groupsOf,
   localMidnight,
   type MetricDefinition,
+  note,
   ownerOf,
   percentile,
   periodOfDate,
@@ -12,6 +13,7 @@ import {
 import { Effect } from "effect"
 
 const dayMillis = 86_400_000
+const noConversation = { conversationId: null, cycle: null, reason: null }
 const always = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER }
 
 /** Whole days from one local date to another. */
@@ -54,7 +56,10 @@ export const daysToProductive = (conversations: number): MetricDefinition => {
           if (week === undefined) continue
           const at = localMidnight(week, person.timeZone)
           if (at < context.window.from || at >= context.window.to || at > asOf) continue
-          groups.add(at, person.teamKey, person.email).push(Math.max(0, daysBetween(person.hireDate, week)))
+          const days = Math.max(0, daysBetween(person.hireDate, week))
+          const acc = groups.add(at, person.teamKey, person.email)
+          acc.push(days)
+          note(context, acc, () => ({ ...noConversation, person: person.email, team: person.teamKey, at, value: days }))
         }
         return rowsOf(definition, groups.rows(), (days) => ({
           count: days.length,
