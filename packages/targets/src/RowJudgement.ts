@@ -86,10 +86,10 @@ export const judgementOf = (
   row: ReportRow,
   statistic?: string | null,
 ): Promise<Judgement | null> => {
-  let byStatistic = judged.get(row)
-  if (byStatistic === undefined) judged.set(row, (byStatistic = new Map()))
+  const byStatistic = judged.get(row) ?? new Map<string, Promise<Judgement | null>>()
+  judged.set(row, byStatistic)
   const key = statistic ?? ""
-  let judgement = byStatistic.get(key)
-  if (judgement === undefined) byStatistic.set(key, (judgement = judge(context, row, statistic ?? undefined)))
+  const judgement = byStatistic.get(key) ?? judge(context, row, statistic ?? undefined)
+  byStatistic.set(key, judgement)
   return judgement
 }
