@@ -1,9 +1,10 @@
 import { Args, Command, Options } from "@effect/cli"
 import { type AreaHealth, exportAreas, HealthReader, importAreas } from "@teamops/aor"
-import { type AuditEntry, InstantMillis, operator } from "@teamops/core"
+import { type AuditEntry, operator } from "@teamops/core"
 import { TeamRepo } from "@teamops/org"
 import { appendAudit } from "@teamops/server"
-import { Console, Effect, Either, Option, Schema } from "effect"
+import { Console, Effect, Option } from "effect"
+import { instantOf } from "./AsOf.js"
 import { type Booted, boot } from "./Boot.js"
 import { CliError } from "./CliError.js"
 import { formatOf, problemsIn, readText } from "./Files.js"
@@ -67,18 +68,6 @@ const areaExport = Command.make("export", { database, team }, ({ database, team 
   ),
 )
 
-/** `--as-of` as a UTC instant, or a failure saying what an instant looks like. */
-const instantOf = (text: string) =>
-  Either.match(Schema.decodeUnknownEither(InstantMillis)(text), {
-    onLeft: () =>
-      Effect.fail(
-        new CliError({
-          message: `--as-of: expected an RFC 3339 instant with offset such as "2026-03-29T09:00:00Z", got ${JSON.stringify(text)}`,
-        }),
-      ),
-    onRight: (millis) => Effect.succeed(new Date(millis).toISOString()),
-  })
-
 /** The report with people by email and areas by key, as a program reading it wants them. */
 export const healthJson = (health: AreaHealth) => ({
   asOf: health.asOf,
@@ -136,7 +125,7 @@ const areaHealth = Command.make(
   ({ database, team, asOf }) =>
     Effect.scoped(
       Effect.gen(function* () {
-        const at = Option.isSome(asOf) ? yield* instantOf(asOf.value) : new Date().toISOString()
+        const at = Option.isSome(asOf) ? new Date(yield* instantOf(asOf.value)).toISOString() : new Date().toISOString()
         const server = yield* boot(database)
         yield* needsAreas(server)
         const teamId = yield* teamIdOf(server, team)

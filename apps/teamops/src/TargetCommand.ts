@@ -1,7 +1,7 @@
 import { Args, Command, Options } from "@effect/cli"
-import { InstantMillis } from "@teamops/core"
 import { inForceAt, readTargetFile, type Target, TargetBook, TargetRepo } from "@teamops/targets"
-import { Clock, Console, Effect, Option, Schema } from "effect"
+import { Clock, Console, Effect, Option } from "effect"
+import { instantOf } from "./AsOf.js"
 import { boot } from "./Boot.js"
 import { CliError } from "./CliError.js"
 import { problemsIn, readText } from "./Files.js"
@@ -59,17 +59,7 @@ const targetList = Command.make(
   ({ database, metric, asOf, history }) =>
     Effect.scoped(
       Effect.gen(function* () {
-        const at = yield* Option.match(asOf, {
-          onNone: () => Clock.currentTimeMillis,
-          onSome: (text) =>
-            Effect.mapError(
-              Schema.decodeUnknown(InstantMillis)(text),
-              () =>
-                new CliError({
-                  message: `--as-of: expected an RFC 3339 instant such as "2026-03-29T09:00:00Z", got ${JSON.stringify(text)}`,
-                }),
-            ),
-        })
+        const at = Option.isSome(asOf) ? yield* instantOf(asOf.value) : yield* Clock.currentTimeMillis
         const server = yield* boot(database)
         const versions = yield* onHost(
           server,

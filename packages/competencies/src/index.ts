@@ -51,6 +51,7 @@ export {
 export {
   chronological,
   currentLevel,
+  daysBetween,
   daysInLevel,
   type LevelAt,
   PromotePersonInput,

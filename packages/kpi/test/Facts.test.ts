@@ -8,6 +8,7 @@ import { MetricQuery } from "../src/MetricQuery.js"
 import { Metrics } from "../src/MetricReport.js"
 import type { ReportRow } from "../src/ReportContext.js"
 import type { Summary } from "../src/Statistics.js"
+import { kpiKeys } from "../src/TeamKpis.js"
 import { randomLog, randomLogTeams } from "../src/testing.js"
 import { openKpi, type TestKpi } from "./support.js"
 
@@ -59,20 +60,8 @@ const checkOf = (metric: string) =>
       ? checks[metric]
       : checks.rate
 
-const metrics = [
-  "first_response_time",
-  "reply_time",
-  "resolution_time",
-  "handling_time",
-  "volume",
-  "reopen_rate",
-  "csat_score",
-  "csat_response_rate",
-  "bot_resolution_rate",
-  "handoff_rate",
-  "iqs",
-  "qa_pass_rate",
-]
+// Every headline metric but concurrency, which measures time and lists no facts.
+const metrics = kpiKeys.filter((key) => key !== "concurrency")
 
 describe.each(testDialects())("drill-down facts on %s", (dialect) => {
   let kpi: TestKpi

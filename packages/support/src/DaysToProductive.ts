@@ -1,3 +1,4 @@
+import { daysBetween } from "@teamops/competencies"
 import { localDate } from "@teamops/core"
 import {
   groupsOf,
@@ -12,12 +13,8 @@ import {
 } from "@teamops/kpi"
 import { Effect } from "effect"
 
-const dayMillis = 86_400_000
 const noConversation = { conversationId: null, cycle: null, reason: null }
 const always = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER }
-
-/** Whole days from one local date to another. */
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / dayMillis)
 
 /**
  * `support.days_to_productive`: for each person, the days from their hire date to the Monday

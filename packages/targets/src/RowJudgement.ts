@@ -1,4 +1,4 @@
-import { promotionStepsLoader } from "@teamops/competencies"
+import { currentLevel, promotionStepsLoader } from "@teamops/competencies"
 import { localDate, type RequestContext, requestLoader } from "@teamops/core"
 import { type Figure, originOf, type ReportRow } from "@teamops/kpi"
 import { personByEmailLoader, teamLoader } from "@teamops/org"
@@ -19,18 +19,11 @@ const bookLoader = requestLoader("targets", "book", (keys: ReadonlyArray<"book">
   Effect.flatMap(TargetBook, (book) => Effect.map(book.versions, (versions) => keys.map(() => ({ book, versions })))),
 )
 
-/** The level a person held at the start of `start`'s day in their zone, as `ladder/level`. */
+/** The level a person held on `date` (their latest promotion effective by then), as `ladder/level`. */
 const levelAt = async (context: RequestContext, personId: string, date: string) => {
   const steps = await promotionStepsLoader(context).load(personId)
-  let level: string | undefined
-  let on = ""
-  // Steps come oldest first; the last one in force on `date` is the level held.
-  for (const step of steps)
-    if (step.effectiveOn <= date && step.effectiveOn >= on) {
-      level = `${step.ladderKey}/${step.to}`
-      on = step.effectiveOn
-    }
-  return level
+  const level = currentLevel(steps.filter((step) => step.effectiveOn <= date))
+  return level === undefined ? undefined : `${level.ladderKey}/${level.level}`
 }
 
 /**
