@@ -357,6 +357,61 @@ describe.each(testDialects())("an observed metric on %s", (dialect) => {
   })
 })
 
+describe.each(testDialects())("an observed metric, targeted and drilled into, on %s", (dialect) => {
+  it("is judged by a target set for it and lists the observations behind its rows", async () => {
+    const app = await openTestHost(dialect, [
+      orgPlugin,
+      rolesPlugin,
+      competenciesPlugin,
+      kpiPlugin,
+      targetsPlugin,
+      demosGiven,
+    ])
+    try {
+      const demo = (id: string, at: string, value: number) => ({
+        id,
+        type: "metric.observed",
+        at,
+        actor: { kind: "automation" },
+        metric: "sales.demos_given",
+        subject: { person: "ana@acme.example" },
+        value,
+      })
+      await app.data("mutation($events: [JSON!]!) { ingestEvents(input: { events: $events }) { __typename } }", {
+        events: [demo("d1", "2026-03-02T15:00:00Z", 2), demo("d2", "2026-03-04T15:00:00Z", 1)],
+      })
+      const set = await app.data(`mutation { setTargets(input: { targets: [
+        { metric: "sales.demos_given", statistic: "sum", good: { min: 5 }, acceptable: { min: 3 }, effectiveFrom: "2026-01-01T00:00:00Z" }
+      ] }) { __typename } }`)
+      expect(set.setTargets.__typename).toBe("SetTargetsSuccess")
+      const data =
+        await app.data(`{ metric(query: { metric: "sales.demos_given", groupBy: [person], asOf: "2026-03-10T00:00:00Z" }) {
+        person status target { statistic good { min } }
+        facts { totalCount edges { node { person at value } } }
+        ... on ObservedMetricRow { value }
+      } }`)
+      // 2 + 1 = 3: within acceptable (≥ 3), short of good (≥ 5).
+      expect(data.metric).toEqual([
+        {
+          person: "ana@acme.example",
+          status: "watch",
+          target: { statistic: "sum", good: { min: 5 } },
+          value: 3,
+          facts: {
+            totalCount: 2,
+            edges: [
+              { node: { person: "ana@acme.example", at: "2026-03-02T15:00:00.000Z", value: 2 } },
+              { node: { person: "ana@acme.example", at: "2026-03-04T15:00:00.000Z", value: 1 } },
+            ],
+          },
+        },
+      ])
+    } finally {
+      await app.close()
+    }
+  })
+})
+
 describe.each(testDialects())("contributed evidence on %s", (dialect) => {
   it("counts a talk in readiness for the competency it shows, with its series", async () => {
     const app = await openTestHost(dialect, [
