@@ -10,6 +10,7 @@ import { join } from "node:path"
 const benchmarks = [
   { name: "teams", file: "run.js", postgres: true },
   { name: "kpi", file: "kpi.js", postgres: true },
+  { name: "observed", file: "observed.js", postgres: true },
   { name: "ingest", file: "ingest.js", postgres: true },
   { name: "dashboard", file: "dashboard.js", postgres: true },
   { name: "boot", file: "boot.js", postgres: true },

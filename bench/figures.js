@@ -12,6 +12,18 @@ const out = (() => {
 /** The store the teamops side of a benchmark runs on. */
 export const store = process.env.TEAMOPS_BENCH_DATABASE_URL ? "postgres" : "sqlite"
 
+/**
+ * Where a benchmark keeps its data: an in-memory SQLite database or, on PostgreSQL, a fresh
+ * database beside the one named, so that a run never meets an earlier run's rows. `drop`
+ * removes it.
+ */
+export const benchStore = async () => {
+  const postgres = process.env.TEAMOPS_BENCH_DATABASE_URL
+  if (postgres === undefined) return { url: ":memory:", drop: async () => {} }
+  const { scratchPostgres } = await import("@teamops/core/testing")
+  return scratchPostgres(postgres, "teamops_bench")
+}
+
 const meets = (value, goal) =>
   goal === undefined ? undefined : goal.atLeast !== undefined ? value >= goal.atLeast : value <= goal.atMost
 

@@ -6,7 +6,7 @@ import { EventLog, kpiPlugin, MetricQuery, Metrics } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
 import { createServer, createToken } from "@teamops/server"
 import { Effect, Schema } from "effect"
-import { figure } from "./figures.js"
+import { benchStore, figure } from "./figures.js"
 import { generator } from "./generator.js"
 
 const conversations = 10_000
@@ -64,8 +64,9 @@ const time = async (label, rounds, work) => {
 
 const weekdays = (hours) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours })
 
+const database = await benchStore()
 const server = await createServer({
-  databaseUrl: process.env.TEAMOPS_BENCH_DATABASE_URL ?? ":memory:",
+  databaseUrl: database.url,
   plugins: [orgPlugin, kpiPlugin, funnelPlugin],
 })
 // Requests carry an admin token, as a client's would.
@@ -152,4 +153,5 @@ try {
   })
 } finally {
   await server.close()
+  await database.drop()
 }

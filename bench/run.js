@@ -2,7 +2,7 @@
 // so the numbers compare across machines. Run with `npm run bench`.
 import { orgPlugin } from "@teamops/org"
 import { createServer, createToken } from "@teamops/server"
-import { figure } from "./figures.js"
+import { benchStore, figure } from "./figures.js"
 
 const teams = 50
 const membersPerTeam = 20
@@ -46,8 +46,9 @@ const fill = async (kysely) => {
       .execute()
 }
 
+const database = await benchStore()
 const server = await createServer({
-  databaseUrl: process.env.TEAMOPS_BENCH_DATABASE_URL ?? ":memory:",
+  databaseUrl: database.url,
   plugins: [orgPlugin],
 })
 // Requests carry an admin token, as a client's would.
@@ -91,4 +92,5 @@ try {
   figure({ key: "teams.graphql.ratio", label: "time GraphQL / baseline", value: api / base, unit: "×" })
 } finally {
   await server.close()
+  await database.drop()
 }
