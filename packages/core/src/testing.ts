@@ -67,18 +67,25 @@ export const graphql = async (
   server: Fetcher,
   query: string,
   variables: Record<string, unknown> = {},
+  /** Which operation of a document of several to run. */
+  operationName?: string,
 ): Promise<GraphQLResult> => {
   const response = await server.fetch("http://localhost/graphql", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, operationName }),
   })
   return (await response.json()) as GraphQLResult
 }
 
 /** Like {@link graphql}, but fails the test when the answer carries errors; returns `data`. */
-export const graphqlData = async (server: Fetcher, query: string, variables: Record<string, unknown> = {}) => {
-  const result = await graphql(server, query, variables)
+export const graphqlData = async (
+  server: Fetcher,
+  query: string,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+) => {
+  const result = await graphql(server, query, variables, operationName)
   if (result.errors !== undefined) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`)
   return result.data
 }

@@ -28,9 +28,13 @@ export interface TestHost {
   /** Runs an effect on the server's runtime and returns how it ended. */
   readonly exit: <A, E>(effect: Effect.Effect<A, E, any>) => Promise<Exit.Exit<A, E>>
   /** POSTs one GraphQL operation to the server, in process. */
-  readonly graphql: (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult>
+  readonly graphql: (
+    query: string,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+  ) => Promise<GraphQLResult>
   /** Like `graphql`, but rejects when the answer carries errors; resolves with `data`. */
-  readonly data: (query: string, variables?: Record<string, unknown>) => Promise<any>
+  readonly data: (query: string, variables?: Record<string, unknown>, operationName?: string) => Promise<any>
   readonly statements: Statements
   /** Closes the server and drops its database. */
   readonly close: () => Promise<void>
@@ -83,8 +87,8 @@ export const openTestHost = async (
     as,
     run: (effect) => server.host.runtime.runPromise(effect),
     exit: (effect) => server.host.runtime.runPromiseExit(effect),
-    graphql: (query, variables) => graphql(asAdmin, query, variables),
-    data: (query, variables) => graphqlData(asAdmin, query, variables),
+    graphql: (query, variables, operationName) => graphql(asAdmin, query, variables, operationName),
+    data: (query, variables, operationName) => graphqlData(asAdmin, query, variables, operationName),
     statements: {
       sent: () => sent,
       reset: () => {

@@ -1,0 +1,46 @@
+// A leader's team page in one request: the team's KPIs judged by their targets, the facts
+// behind a row, and the statements it sends for one team and for five.
+import { readFileSync } from "node:fs"
+import { seedDemo } from "@teamops/server"
+import { measured, openTestHost, type TestHost, testDialects } from "@teamops/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { defaultPlugins } from "../src/DefaultPlugins.js"
+
+// The request the team page benchmark sends.
+const document = readFileSync(new URL("../../../bench/teampage.graphql", import.meta.url), "utf8")
+const teams = ["support-emea", "support-americas", "support-apac", "support-ops", "support"]
+
+describe.each(testDialects())("the team page on %s", (dialect) => {
+  let host: TestHost
+  beforeAll(async () => {
+    host = await openTestHost(dialect, defaultPlugins)
+    await seedDemo(host.server.host, { whenEmpty: true })
+  })
+  afterAll(() => host.close())
+
+  it("judges every row that has a target and lists the facts behind it", async () => {
+    const page = (await host.data(document, { team: "support-emea" }, "TeamPage")).team
+    const frt = page.kpis.find((row: any) => row.metric === "first_response_time")
+    expect(frt.status).toMatch(/^(on_track|watch|off_track|no_data)$/)
+    expect(frt.target).toMatchObject({ statistic: "median", good: { max: 1080 }, scope: { kind: "organisation" } })
+    // Rows without a target carry no status; those with one always do.
+    for (const row of page.kpis) expect(row.status === null).toBe(row.target === null)
+    // Each measured response time is a fact of the row; an unanswered one is a fact too.
+    expect(frt.calendar.count).toBeGreaterThan(0)
+    expect(frt.facts.totalCount).toBeGreaterThanOrEqual(frt.calendar.count)
+    expect(frt.facts.edges).toHaveLength(5)
+    for (const { node } of frt.facts.edges) {
+      expect(node).toMatchObject({ team: "support-emea", conversationId: expect.any(String) })
+      expect(node.value === null).toBe(node.reason !== null)
+    }
+  })
+
+  it("answers five teams in as many statements as one", async () => {
+    const one = await measured(host, () => host.data(document, { team: teams[0] }, "TeamPage"))
+    const five = await measured(host, () =>
+      host.data(document, Object.fromEntries(["a", "b", "c", "d", "e"].map((v, i) => [v, teams[i]])), "TeamPages"),
+    )
+    expect(Object.keys(five.answer)).toHaveLength(5)
+    expect(five.sent.length).toBe(one.sent.length)
+  })
+})
