@@ -28,6 +28,7 @@ import { generator } from "./generator.js"
 
 const self = fileURLToPath(import.meta.url)
 const document = readFileSync(new URL("./dashboard.graphql", import.meta.url), "utf8")
+const teamPageDocument = readFileSync(new URL("./teampage.graphql", import.meta.url), "utf8")
 const teamKey = "support-emea"
 const day = 86_400_000
 
@@ -309,6 +310,19 @@ function organisation() {
     }
   })
   const lead = people[0]
+  // Four smaller teams in other zones, for the page of five teams at once.
+  const regional = regions.flatMap(({ key, timeZone }) =>
+    Array.from({ length: 5 }, (_, i) => {
+      const name = `${first[(i * 3 + key.length) % first.length]} ${key.slice(8)}${i}`
+      return {
+        name,
+        email: `${name.toLowerCase().replace(" ", ".")}@bench.example`,
+        teamKey: key,
+        timeZone,
+        hireDate: "2023-05-01",
+      }
+    }),
+  )
   const file = {
     teams: [
       { key: "support", name: "Support" },
@@ -318,11 +332,28 @@ function organisation() {
         parent: "support",
         description: "Support for Europe, the Middle East and Africa.",
       },
+      ...regions.map(({ key, name }) => ({ key, name, parent: "support" })),
     ],
-    people: [head, ...people.map(({ path, ...p }, i) => ({ ...p, managerEmail: i === 0 ? head.email : lead.email }))],
+    people: [
+      head,
+      ...people.map(({ path, ...p }, i) => ({ ...p, managerEmail: i === 0 ? head.email : lead.email })),
+      ...regional.map((p) => ({ ...p, managerEmail: head.email })),
+    ],
   }
-  return { file, head, lead, people }
+  // Who answers conversations: the team's people but its lead, and the regional teams' people, fewer each.
+  const agents = [
+    ...people.filter((p) => p !== lead).map((p) => ({ email: p.email, teamKey, perDay: 8, reviewer: lead.email })),
+    ...regional.map((p) => ({ email: p.email, teamKey: p.teamKey, perDay: 1, reviewer: head.email })),
+  ]
+  return { file, head, lead, people, agents }
 }
+
+const regions = [
+  { key: "support-americas", name: "Support Americas", timeZone: "America/New_York" },
+  { key: "support-apac", name: "Support APAC", timeZone: "Australia/Sydney" },
+  { key: "support-latam", name: "Support LATAM", timeZone: "America/Sao_Paulo" },
+  { key: "support-india", name: "Support India", timeZone: "Asia/Kolkata" },
+]
 
 // A year of conversations answered by the team, shaped as those of the demo organisation:
 // a bot first, then a handoff to a teammate, replies, a resolution, ratings, quality reviews
@@ -330,10 +361,9 @@ function organisation() {
 // week may still be open, as in a team that closes what it answers (a reopened one is
 // answered and resolved again). Events come a day at a
 // time (`onDay`), so that a year of them is never held at once.
-async function conversations(people, lead, now, { days, perPersonPerDay }, onDay) {
+async function conversations(agents, now, days, onDay) {
   const r = generator(2026)
   const start = Math.floor((now - days * day) / day) * day
-  const agents = people.filter((p) => p !== lead).map((p) => p.email)
   let c = 0
   let total = 0
   for (let d = 0; d < days; d++) {
@@ -341,8 +371,8 @@ async function conversations(people, lead, now, { days, perPersonPerDay }, onDay
     const midnight = start + d * day
     const weekday = new Date(midnight).getUTCDay()
     const mayStayOpen = now - midnight < 7 * day
-    for (const agent of weekday === 0 || weekday === 6 ? [] : agents) {
-      for (let k = 0; k < perPersonPerDay; k++, c++) {
+    for (const { email: agent, teamKey, perDay, reviewer } of weekday === 0 || weekday === 6 ? [] : agents) {
+      for (let k = 0; k < perDay; k++, c++) {
         const conversationId = `bench-${c}`
         let at = midnight + 6 * 3_600_000 + Math.floor(r.next() * 9 * 60) * 60_000
         const push = (type, actor, fields = {}, after = 1 + Math.floor(r.next() * 90)) => {
@@ -382,7 +412,7 @@ async function conversations(people, lead, now, { days, perPersonPerDay }, onDay
         if (r.next() < 0.5) push("csat.rated", { kind: "customer" }, { rating: r.pick([3, 4, 5, 5, 5, 2]) }, 30)
         if (r.next() < 0.1) {
           const review = {
-            reviewer: lead.email,
+            reviewer,
             scorecard: [
               {
                 category: "accuracy",
@@ -394,7 +424,7 @@ async function conversations(people, lead, now, { days, perPersonPerDay }, onDay
               { category: "tone", weight: 1, scale: { min: 1, max: 5 }, value: 2 + Math.floor(r.next() * 4) },
             ],
           }
-          push("qa.reviewed", { kind: "human", email: lead.email }, { reviewee: agent, review })
+          push("qa.reviewed", { kind: "human", email: reviewer }, { reviewee: agent, review })
         }
         if (r.next() < 0.05) {
           // Reopened by the customer, answered and resolved again unless it is recent.
@@ -470,16 +500,18 @@ async function openHost(databaseUrl, onStatement) {
   return { server, admin, tokenOf, graphql }
 }
 
-/** The organisation file and the team's calendar, through the API. */
+/** The organisation file and the teams' calendars, through the API. */
 async function fillOrganisation({ server, graphql }, file) {
   const { decodeOrgFile, importOrg } = await import("@teamops/org")
   const { Effect } = await import("effect")
   await server.host.runtime.runPromise(Effect.flatMap(decodeOrgFile(file), importOrg))
   const weekdays = (hours) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: [], sun: [] })
-  await graphql(
-    `mutation($calendar: JSON!) { setTeamCalendar(input: { teamKey: "${teamKey}", calendar: $calendar }) { __typename } }`,
-    { calendar: { timeZone: "Europe/Athens", weekly: weekdays([["08:00", "18:00"]]), holidays: [] } },
-  )
+  for (const [key, timeZone] of [[teamKey, "Europe/Athens"], ...regions.map((r) => [r.key, r.timeZone])]) {
+    await graphql(
+      `mutation($team: String!, $calendar: JSON!) { setTeamCalendar(input: { teamKey: $team, calendar: $calendar }) { __typename } }`,
+      { team: key, calendar: { timeZone, weekly: weekdays([["08:00", "18:00"]]), holidays: [] } },
+    )
+  }
 }
 
 /** Every person promoted along their path, and their assessments, each sent by its rater. */
@@ -569,19 +601,13 @@ async function fill(databaseUrl, recentUrl) {
     const now = Date.now()
     const recentFrom = Math.floor((now - 30 * day) / day) * day
     let recentEvents = 0
-    const log = await conversations(
-      org.people,
-      org.lead,
-      now,
-      { days: 365, perPersonPerDay: 8 },
-      async (events, midnight) => {
-        await ingest(host, events)
-        if (midnight >= recentFrom) {
-          await ingest(recent, events)
-          recentEvents += events.length
-        }
-      },
-    )
+    const log = await conversations(org.agents, now, 365, async (events, midnight) => {
+      await ingest(host, events)
+      if (midnight >= recentFrom) {
+        await ingest(recent, events)
+        recentEvents += events.length
+      }
+    })
     return {
       ...counts,
       people: org.people.length,
@@ -739,6 +765,62 @@ async function statementsOf(databaseUrl, body) {
   }
 }
 
+/**
+ * A leader's page (bench/teampage.graphql: KPIs with their status, targets and facts) of one
+ * team and of five at once, against the window's cycles in one statement, and the statements
+ * each sends.
+ */
+async function measureTeamPages(teamops, cycles, databaseUrl, data) {
+  const window = { from: data.from, to: data.to, asOf: data.to }
+  const keys = [teamKey, ...regions.map((r) => r.key)]
+  const pages = [
+    [
+      "1 team",
+      JSON.stringify({ query: teamPageDocument, operationName: "TeamPage", variables: { ...window, team: teamKey } }),
+    ],
+    [
+      "5 teams",
+      JSON.stringify({
+        query: teamPageDocument,
+        operationName: "TeamPages",
+        variables: { ...window, ...Object.fromEntries(["a", "b", "c", "d", "e"].map((v, i) => [v, keys[i]])) },
+      }),
+    ],
+  ]
+  const statements = []
+  for (const [label, body] of pages) {
+    const answer = JSON.parse(await post(teamops, body))
+    const judged = Object.values(answer.data ?? {})
+      .flatMap((team) => team?.kpis ?? [])
+      .filter((row) => row.status !== null)
+    if (answer.errors || judged.length === 0)
+      throw new Error(`the team page of ${label} did not answer judged KPIs: ${JSON.stringify(answer).slice(0, 2000)}`)
+    const times = await alternate(() => post(teamops, body), cycles.read, { seconds: 6, perRound: 3, warmup: 3 })
+    const key = label.replace(" ", "")
+    figure({ key: `teamPage.${key}`, label: `team page of ${label}, a year's log`, value: times.a, unit: "ms" })
+    figure({
+      key: `teamPage.${key}.ratio`,
+      label: `team page of ${label} / the window's cycles in one statement`,
+      value: times.a / times.b,
+      unit: "×",
+    })
+    statements.push(await statementsOf(databaseUrl, body))
+    figure({
+      key: `teamPage.${key}.statements`,
+      label: `statements of the team page of ${label}`,
+      value: statements.at(-1),
+      unit: "count",
+    })
+  }
+  figure({
+    key: "teamPage.statements.ratio",
+    label: "statements of the page of 5 teams / of 1 team",
+    value: statements[1] / statements[0],
+    unit: "×",
+    goal: { atMost: 1 },
+  })
+}
+
 const reportQuery = `query($query: MetricQueryInput!) { metric(query: $query) { metric } }`
 
 async function main() {
@@ -848,6 +930,7 @@ async function main() {
 
     const cycles = await windowCycles(databaseUrl, data.from, data.to)
     try {
+      await measureTeamPages(teamops, cycles, databaseUrl, data)
       const whole = await alternate(() => post(teamops, dashboardBody), cycles.read, {
         seconds: 8,
         perRound: 3,

@@ -107,7 +107,7 @@ export interface ReportOptions {
   /** Where the queries came from, in messages (`["query"]` for a GraphQL argument). */
   readonly at?: ReadonlyArray<string>
   /** The owners whose rows are wanted: rows of others may be left out. */
-  readonly scope?: FactScope
+  readonly scope?: FactScope | undefined
   /** Drill-down: every row keeps the facts it counted (`factsOf`). */
   readonly drill?: boolean
 }
@@ -159,7 +159,7 @@ export class Metrics extends Context.Tag("@teamops/kpi/Metrics")<Metrics, Metric
             const window = { from: query.from ?? -far, to: query.to ?? far, asOf: query.asOf ?? now }
             const context = { query, window, facts: shared, calendars, drill: options.drill === true }
             return Effect.map((asked[i] as MetricDefinition).evaluate(context), (rows) => {
-              rememberOrigins(rows, query, window.asOf, (row) => periodZone(context, row))
+              rememberOrigins(rows, query, window.asOf, options.scope, (row) => periodZone(context, row))
               return [...rows].sort((a, b) => compareLabels(query.groupBy, a, b))
             })
           })

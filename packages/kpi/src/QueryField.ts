@@ -13,14 +13,17 @@ const withoutNulls = (raw: Record<string, unknown>) =>
  * `["query"]`). A query that does not decode fails with an InputError naming the field;
  * a query field answers it with the kit's `runQuery`.
  */
-export const reportRows = (raw: Record<string, unknown>, at: ReadonlyArray<string>) =>
+export const reportRows = (raw: Record<string, unknown>, at: ReadonlyArray<string>, drill = false) =>
   Effect.flatMap(decodeInput(MetricQuery, at)(withoutNulls(raw)), (query) =>
-    Effect.flatMap(Metrics, (m) => m.report(query, at)),
+    Effect.flatMap(Metrics, (m) => Effect.map(m.reports([query], { at, drill }), (rows) => rows[0] ?? [])),
   )
 
-/** The rows of several queries given as GraphQL arguments, read together for the owners of `scope`. */
-export const reportRowsOfMany = (raws: ReadonlyArray<Record<string, unknown>>, scope: FactScope) =>
+/**
+ * The rows of several queries given as GraphQL arguments, read together for the owners of
+ * `scope`; with `drill`, each row keeps the facts it counted.
+ */
+export const reportRowsOfMany = (raws: ReadonlyArray<Record<string, unknown>>, scope: FactScope, drill = false) =>
   Effect.flatMap(
     Effect.forEach(raws, (raw) => decodeInput(MetricQuery, [])(withoutNulls(raw))),
-    (queries) => Effect.flatMap(Metrics, (m) => m.reports(queries, { scope })),
+    (queries) => Effect.flatMap(Metrics, (m) => m.reports(queries, { scope, drill })),
   )

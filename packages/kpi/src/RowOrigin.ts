@@ -1,5 +1,6 @@
 import { zone } from "@teamops/core"
 import { DateTime } from "effect"
+import type { FactScope } from "./FactReader.js"
 import type { MetricQuery } from "./MetricQuery.js"
 import type { ReportRow } from "./ReportContext.js"
 
@@ -13,6 +14,8 @@ export interface RowOrigin {
    * zone); for a row not grouped by period, the query's `from`, else its `asOf`.
    */
   readonly start: number
+  /** The owners the report was limited to, when it was: asking again needs no others' facts. */
+  readonly scope: FactScope | undefined
 }
 
 // Rows stay plain objects (printed as they are by the command line); what they answer is
@@ -32,16 +35,18 @@ export const localMidnight = (date: string, timeZone: string): number => {
 
 /**
  * Remembers the origin of the rows of one query. `zoneOf` gives the zone a row's period was
- * computed in; `asOf` is the instant the report was computed as of.
+ * computed in; `asOf` is the instant the report was computed as of; `scope` the owners it was
+ * limited to.
  */
 export const rememberOrigins = (
   rows: ReadonlyArray<ReportRow>,
   query: MetricQuery,
   asOf: number,
+  scope: FactScope | undefined,
   zoneOf: (row: ReportRow) => string,
 ) => {
   for (const row of rows) {
     const start = row.period === undefined ? (query.from ?? asOf) : localMidnight(row.period, zoneOf(row))
-    origins.set(row, { query, asOf, start })
+    origins.set(row, { query, asOf, start, scope })
   }
 }

@@ -33,15 +33,18 @@ export const kpisOf = (
   reports: (
     queries: ReadonlyArray<Record<string, unknown>>,
     scope: FactScope,
+    drill: boolean,
   ) => Promise<ReadonlyArray<ReadonlyArray<ReportRow>>>,
+  /** The request lists the facts of the rows: they are kept as the rows are computed. */
+  drill = false,
 ): Promise<ReadonlyArray<ReportRow>> => {
   const { metrics, groupBy, ...rest } = args
   const byPeriod = Array.isArray(groupBy) && groupBy.includes("period")
-  const question = JSON.stringify([owner, metrics, byPeriod, rest])
+  const question = JSON.stringify([owner, metrics, byPeriod, rest, drill])
   return loaderOf<string, ReadonlyArray<ReportRow>>(context, `kpi.kpis:${question}`, async (keys) => {
     const asked = (metrics as ReadonlyArray<string> | null | undefined) ?? kpiKeys
     const queries = asked.map((metric) => ({ ...rest, metric, groupBy: byPeriod ? [owner, "period"] : [owner] }))
-    const rows = (await reports(queries, owner === "team" ? { teams: keys } : { people: keys })).flat()
+    const rows = (await reports(queries, owner === "team" ? { teams: keys } : { people: keys }, drill)).flat()
     const byOwner = new Map<unknown, Array<ReportRow>>()
     for (const row of rows) {
       const list = byOwner.get(row[owner])

@@ -1,16 +1,35 @@
 // The drill-down (docs/metrics.md, section 14): the facts of every row sum back to the row.
-import { decodeInput } from "@teamops/core"
-import { testDialects } from "@teamops/testing"
+import { decodeInput, definePlugin } from "@teamops/core"
+import { orgPlugin } from "@teamops/org"
+import { openTestHost, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { MetricRowRef, reportRows } from "../src/index.js"
 import { factsOf, type MetricFact } from "../src/MetricFacts.js"
 import { MetricQuery } from "../src/MetricQuery.js"
 import { Metrics } from "../src/MetricReport.js"
+import { kpiPlugin } from "../src/plugin.js"
 import type { ReportRow } from "../src/ReportContext.js"
 import type { Summary } from "../src/Statistics.js"
 import { kpiKeys } from "../src/TeamKpis.js"
-import { randomLog, randomLogTeams } from "../src/testing.js"
-import { openKpi, type TestKpi } from "./support.js"
+import { kpiKit, randomLog, randomLogTeams } from "../src/testing.js"
+import type { TestKpi } from "./support.js"
+
+/** Another team's field answering kpi's rows as they are, without their facts kept. */
+const acmePlugin = definePlugin({
+  id: "acme",
+  version: "1.0.0",
+  dependsOn: ["kpi"],
+  schema: (builder, { runQuery }) =>
+    builder.queryField("acmeResponseTimes", (t) =>
+      t.field({
+        authScopes: { scope: "metrics:read" },
+        type: [MetricRowRef],
+        args: { asOf: t.arg.string({ required: true }) },
+        resolve: (_, { asOf }) => runQuery(reportRows({ metric: "first_response_time", groupBy: ["team"], asOf }, [])),
+      }),
+    ),
+})
 
 const measured = (facts: ReadonlyArray<MetricFact>) =>
   facts.flatMap((f) => (f.reason === null ? [f.value as number] : []))
@@ -67,7 +86,8 @@ describe.each(testDialects())("drill-down facts on %s", (dialect) => {
   let kpi: TestKpi
   let end: number
   beforeAll(async () => {
-    kpi = await openKpi(dialect)
+    const host = await openTestHost(dialect, [orgPlugin, kpiPlugin, acmePlugin])
+    kpi = { ...host, ...kpiKit(host.run) }
     for (const team of randomLogTeams) await kpi.createTeam(team)
     const log = randomLog(7, 60)
     end = log.end
@@ -113,5 +133,18 @@ describe.each(testDialects())("drill-down facts on %s", (dialect) => {
     const next = second.metric[0].facts.edges.map((e: any) => e.node)
     expect(next[0].at >= row.facts.edges[4].node.at).toBe(true)
     expect(next.some((n: any) => JSON.stringify(n) === JSON.stringify(row.facts.edges[4].node))).toBe(false)
+  })
+
+  it("lists the same facts for rows answered without them, by asking again", async () => {
+    const asOf = new Date(end).toISOString()
+    const facts =
+      "facts(first: 100) { totalCount edges { node { conversationId cycle person team at value reason } } }"
+    const kept = await kpi.data(
+      `{ metric(query: { metric: "first_response_time", groupBy: [team], asOf: "${asOf}" }) { team ${facts} } }`,
+    )
+    const askedAgain = await kpi.data(`{ acmeResponseTimes(asOf: "${asOf}") { team ${facts} } }`)
+    expect(kept.metric.length).toBeGreaterThan(1)
+    expect(kept.metric[0].facts.totalCount).toBeGreaterThan(0)
+    expect(askedAgain.acmeResponseTimes).toEqual(kept.metric)
   })
 })

@@ -1,5 +1,7 @@
 import { type Builder, listConnection, type RequestContext, requestLoader } from "@teamops/core"
 import { Effect } from "effect"
+import { type GraphQLResolveInfo, Kind, type SelectionNode } from "graphql"
+import type { FactScope } from "../FactReader.js"
 import { factsOf, type MetricFact } from "../MetricFacts.js"
 import type { MetricQuery } from "../MetricQuery.js"
 import { Metrics } from "../MetricReport.js"
@@ -9,26 +11,74 @@ import { MetricRowRef } from "./refs.js"
 
 const labelsKey = (row: ReportRow) => JSON.stringify([row.team, row.person, row.period])
 
+interface DrillQuestion {
+  readonly query: MetricQuery
+  readonly scope: FactScope | null
+}
+
+/** The positions of the questions limited to each set of owners. */
+const byScope = (questions: ReadonlyArray<DrillQuestion>) => {
+  const groups = new Map<string, { scope: FactScope | undefined; at: Array<number> }>()
+  questions.forEach(({ scope }, i) => {
+    const key = JSON.stringify(scope)
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, { scope: scope ?? undefined, at: [i] })
+    else group.at.push(i)
+  })
+  return [...groups.values()]
+}
+
 // Each question of a request asked again once in drill-down mode, whatever the number of
-// rows whose facts are listed: its rows by their grouping keys.
-const drillLoader = requestLoader("kpi", "drill", (questions: ReadonlyArray<string>) =>
-  Effect.flatMap(Metrics, (metrics) =>
-    Effect.map(
-      metrics.reports(
-        questions.map((q) => JSON.parse(q) as MetricQuery),
-        { drill: true },
+// rows whose facts are listed: its rows by their grouping keys. Questions limited to the same
+// owners are asked together, so their facts are read once and only for those owners.
+const drillLoader = requestLoader("kpi", "drill", (keys: ReadonlyArray<string>) =>
+  Effect.flatMap(Metrics, (metrics) => {
+    const questions = keys.map((key) => JSON.parse(key) as DrillQuestion)
+    const groups = byScope(questions)
+    return Effect.map(
+      Effect.forEach(groups, ({ scope, at }) =>
+        metrics.reports(
+          at.map((i) => (questions[i] as DrillQuestion).query),
+          { drill: true, scope },
+        ),
       ),
-      (reports) => reports.map((rows) => new Map(rows.map((row) => [labelsKey(row), factsOf(row) ?? []]))),
-    ),
-  ),
+      (answers) => {
+        const rowsOf = new Array<ReadonlyArray<ReportRow>>(keys.length)
+        for (const [g, { at }] of groups.entries()) {
+          for (const [j, i] of at.entries()) rowsOf[i] = answers[g]?.[j] ?? []
+        }
+        return rowsOf.map((rows) => new Map(rows.map((row) => [labelsKey(row), factsOf(row) ?? []])))
+      },
+    )
+  }),
 )
 
-/** The facts a row counted: its question asked again, as of the same instant, in drill-down mode. */
+/**
+ * Whether the rows a field answers are asked for their facts: then the report keeps them as
+ * it computes, instead of being asked again for them.
+ */
+export const asksForFacts = (info: GraphQLResolveInfo) => {
+  const asks = (selections: ReadonlyArray<SelectionNode>): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === "facts"
+      if (selection.kind === Kind.INLINE_FRAGMENT) return asks(selection.selectionSet.selections)
+      const fragment = info.fragments[selection.name.value]
+      return fragment !== undefined && asks(fragment.selectionSet.selections)
+    })
+  return info.fieldNodes.some((node) => asks(node.selectionSet?.selections ?? []))
+}
+
+/**
+ * The facts a row counted: those it kept, when its report was asked for them, or else its
+ * question asked again, as of the same instant, in drill-down mode.
+ */
 export const rowFacts = async (context: RequestContext, row: ReportRow): Promise<ReadonlyArray<MetricFact>> => {
+  const kept = factsOf(row)
+  if (kept !== undefined) return kept
   const origin = originOf(row)
   if (origin === undefined) return []
-  const question = JSON.stringify({ ...origin.query, asOf: origin.asOf })
-  return (await drillLoader(context).load(question)).get(labelsKey(row)) ?? []
+  const question: DrillQuestion = { query: { ...origin.query, asOf: origin.asOf }, scope: origin.scope ?? null }
+  return (await drillLoader(context).load(JSON.stringify(question))).get(labelsKey(row)) ?? []
 }
 
 const position = (i: number) => String(i).padStart(9, "0")

@@ -1,7 +1,9 @@
 import type { Builder, SchemaKit } from "@teamops/core"
 import { type Person, PersonRef, type Team, TeamRef } from "@teamops/org"
+import type { GraphQLResolveInfo } from "graphql"
 import { reportRows, reportRowsOfMany } from "../QueryField.js"
 import { kpiKeys, kpisOf } from "../TeamKpis.js"
+import { asksForFacts } from "./facts.js"
 import type { reportTypes } from "./reportTypes.js"
 
 /** The `metric` query, and the headline metrics of a team or a person (`kpis`). */
@@ -10,8 +12,6 @@ export const kpisSchema = (
   { runQuery }: SchemaKit,
   { MetricRow, MetricQueryInput, reportArgs }: ReturnType<typeof reportTypes>,
 ) => {
-  const report = (raw: Record<string, unknown>, at: ReadonlyArray<string>) => runQuery(reportRows(raw, at))
-
   const whoSees = {
     team: "Seen by its members, their managers, `metrics:read` and admins.",
     person: "Seen by the person, their managers and admins.",
@@ -27,13 +27,14 @@ export const kpisSchema = (
         metrics: t.arg.stringList({ required: false, description: `Default: ${kpiKeys.join(", ")}.` }),
         ...reportArgs(t),
       },
-      resolve: (parent: Team | Person, args: Record<string, unknown>, context: any) =>
+      resolve: (parent: Team | Person, args: Record<string, unknown>, context: any, info: GraphQLResolveInfo) =>
         kpisOf(
           owner,
           owner === "team" ? (parent as Team).key : (parent as Person).email,
           args,
           context,
-          (queries, scope) => runQuery(reportRowsOfMany(queries, scope)),
+          (queries, scope, drill) => runQuery(reportRowsOfMany(queries, scope, drill)),
+          asksForFacts(info),
         ),
     })
   builder.objectField(TeamRef, "kpis", kpisField("team"))
@@ -45,7 +46,7 @@ export const kpisSchema = (
       type: [MetricRow],
       description: "The rows of one metric: one per non-empty group, ordered by the grouping keys.",
       args: { query: t.arg({ type: MetricQueryInput, required: true }) },
-      resolve: (_, { query }) => report(query, ["query"]),
+      resolve: (_, { query }, _context, info) => runQuery(reportRows(query, ["query"], asksForFacts(info))),
     }),
   )
 }
