@@ -137,8 +137,7 @@ describe.each(testDialects())("drill-down facts on %s", (dialect) => {
 
   it("lists the same facts for rows answered without them, by asking again", async () => {
     const asOf = new Date(end).toISOString()
-    const facts =
-      "facts(first: 100) { totalCount edges { node { conversationId cycle person team at value reason } } }"
+    const facts = "facts(first: 100) { totalCount edges { node { conversationId cycle person team at value reason } } }"
     const kept = await kpi.data(
       `{ metric(query: { metric: "first_response_time", groupBy: [team], asOf: "${asOf}" }) { team ${facts} } }`,
     )
