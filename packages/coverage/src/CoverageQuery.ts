@@ -5,7 +5,8 @@ const wholeFrom = (min: number, max: number, example: string) =>
   Schema.Number.pipe(
     Schema.filter(
       (n) =>
-        (Number.isInteger(n) && n >= min && n <= max) || `expected a whole number from ${min} to ${max} ${example}`,
+        (Number.isInteger(n) && n >= min && n <= max) ||
+        `expected a whole number from ${min} to ${max} ${example}, got ${n}`,
     ),
   )
 
