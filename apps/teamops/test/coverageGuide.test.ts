@@ -12,7 +12,7 @@ import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
 import { authorized, mintToken } from "./credentials.js"
-import { type Block, blocksOf, exampleAt } from "./docPages.js"
+import { type Block, blocksOf, type Example, exampleAt } from "./docPages.js"
 
 const page = readFileSync(new URL("../../../docs/coverage.md", import.meta.url), "utf8")
 const blocks = blocksOf(page)
@@ -81,8 +81,7 @@ describe.each(testDialects())("docs/coverage.md on %s", (dialect) => {
   })
 
   it("prints on the command line the week the first request answers", async () => {
-    const [first] = examples
-    const shown = (first?.expected.data as any).team.coverage
+    const shown = ((examples[0] as Example).expected.data as any).team.coverage
     const query = await run(decodeInput(CoverageQuery)({ weekOf: "2026-03-11", weeks: 2 }))
     const team = await run(Effect.flatMap(TeamRepo, (r) => r.byKey("relay")))
     const [coverage] = await run(coveragesOf([team as { id: string; key: string }], query))
