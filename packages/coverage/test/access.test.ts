@@ -13,6 +13,7 @@ const idOf = (globalId: string) => Buffer.from(globalId, "base64").toString().sp
 describe.each(testDialects())("who sees a team's coverage on %s", (dialect) => {
   let host: CoverageHost
   const tokens: Record<string, string> = {}
+  let outsiderId = ""
   beforeAll(async () => {
     host = await openCoverage(dialect)
     for (const team of ["mixed", "leads", "other"]) await host.createTeam(team)
@@ -21,7 +22,8 @@ describe.each(testDialects())("who sees a team's coverage on %s", (dialect) => {
     const outsider = await host.createPerson("outsider@x.com", "other")
     tokens.member = await host.token({ personId: idOf(member) })
     tokens.manager = await host.token({ personId: idOf(lead) })
-    tokens.outsider = await host.token({ personId: idOf(outsider) })
+    outsiderId = idOf(outsider)
+    tokens.outsider = await host.token({ personId: outsiderId })
     tokens.metrics = await host.token({ service: "dashboards" }, ["metrics:read"])
     tokens.admin = await host.token({ service: "operations" }, ["admin"])
   })
@@ -52,8 +54,13 @@ describe.each(testDialects())("who sees a team's coverage on %s", (dialect) => {
     expect((await ask("manager")).body).toEqual({ data: seen })
   })
 
-  it("hides it from a member of another team", async () => {
+  it("hides it from a member of another team, and the denial is in the audit log", async () => {
     expect((await ask("outsider")).body).toEqual({ data: hidden })
+    const log = await host.data(
+      `query($principal: String!) { auditLog(principal: $principal, denied: true, first: 10) { edges { node { operation outcome } } } }`,
+      { principal: `person:${outsiderId}` },
+    )
+    expect(log.auditLog.edges.map((e: any) => e.node)).toContainEqual({ operation: "Team.coverage", outcome: "denied" })
   })
 
   it("shows it to a service that reads metrics", async () => {
