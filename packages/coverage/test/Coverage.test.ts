@@ -153,6 +153,18 @@ describe.each(testDialects())("coverage on %s", (dialect) => {
       expect(c.intervals.filter((i: any) => i.demand > 0)).toHaveLength(1)
     })
 
+    it("counts an earlier week's wall time that this week has twice in its first half hour", async () => {
+      await host.createTeam("ny", "America/New_York")
+      // 01:40 on Sunday 25 October (EDT), and 01:40 EST on 1 November, after the clocks went back.
+      await host.conversations("ny", ["2026-10-25T05:40:00Z", "2026-11-01T06:40:00Z"])
+      const c = await host.coverage("ny", `weekOf: "2026-11-01", weeks: 2`)
+      // 01:30 EDT is 05:30Z, 01:30 EST 06:30Z.
+      expect(c.intervals.filter((i: any) => i.demand > 0)).toEqual([
+        { start: "2026-11-01T05:30:00.000Z", staffed: 0, demand: 0.5 },
+        { start: "2026-11-01T06:30:00.000Z", staffed: 0, demand: 0.5 },
+      ])
+    })
+
     it("counts a conversation for the team of its first assignment only, and not another team's", async () => {
       await host.createTeam("first")
       await host.createTeam("second")
