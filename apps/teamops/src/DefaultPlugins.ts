@@ -1,6 +1,7 @@
 import { aorPlugin } from "@teamops/aor"
 import { competenciesPlugin } from "@teamops/competencies"
 import type { Plugin } from "@teamops/core"
+import { coveragePlugin } from "@teamops/coverage"
 import { funnelPlugin } from "@teamops/funnel"
 import { kpiPlugin } from "@teamops/kpi"
 import { orgPlugin } from "@teamops/org"
@@ -20,4 +21,5 @@ export const defaultPlugins: BootedPlugins = [
   kpiPlugin,
   funnelPlugin,
   targetsPlugin,
+  coveragePlugin,
 ]

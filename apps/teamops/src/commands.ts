@@ -7,6 +7,7 @@ import { auditCommand } from "./AuditCommand.js"
 import { boot } from "./Boot.js"
 import { calendarCommand } from "./CalendarCommand.js"
 import { CliError } from "./CliError.js"
+import { coverageCommand } from "./CoverageCommand.js"
 import { demoTokens } from "./DemoTokens.js"
 import { eventsCommand } from "./EventsCommand.js"
 import { historyCommand } from "./HistoryCommand.js"
@@ -132,6 +133,7 @@ export const teamops = Command.make("teamops").pipe(
     eventsCommand,
     metricCommand,
     targetCommand,
+    coverageCommand,
     tokenCommand,
     auditCommand,
   ]),

@@ -225,6 +225,7 @@ describe("teamops migrate, seed and schema", () => {
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
         { id: "aor", version: "0.1.0", status: "booted" },
+        { id: "coverage", version: "0.1.0", status: "booted" },
         { id: "targets", version: "0.1.0", status: "booted" },
         { id: "support", version: "0.1.0", status: "booted" },
       ],
@@ -322,6 +323,7 @@ describe("teamops migrate, seed and schema", () => {
         { id: "roles", version: "0.1.0", status: "booted" },
         { id: "competencies", version: "0.1.0", status: "booted" },
         { id: "aor", version: "0.1.0", status: "booted" },
+        { id: "coverage", version: "0.1.0", status: "booted" },
         { id: "targets", version: "0.1.0", status: "booted" },
         { id: "support", version: "0.1.0", status: "booted" },
       ])
@@ -985,5 +987,81 @@ describe("teamops target", () => {
     expect(JSON.parse(listed.stdout)).toMatchObject([
       { id: "1", good: { min: 1 }, effectiveFrom: "2026-01-01T00:00:00.000Z" },
     ])
+  })
+})
+
+describe("teamops coverage", () => {
+  const database = join(workDir, "coverage.db")
+  const file = (name: string, content: string) => {
+    const path = join(workDir, name)
+    writeFileSync(path, content)
+    return path
+  }
+
+  it("prints a team's coverage of a week as JSON, or names the option that does not decode", async () => {
+    const org = file(
+      "coverage-org.json",
+      JSON.stringify({
+        teams: [{ key: "relay", name: "Relay" }],
+        people: [
+          { name: "Ana", email: "ana@x.com", teamKey: "relay", timeZone: "Europe/London", hireDate: "2024-01-08" },
+          { name: "Ben", email: "ben@x.com", teamKey: "relay", timeZone: "America/New_York", hireDate: "2024-01-08" },
+        ],
+      }),
+    )
+    expect((await run(["org", "import", org, "--database", database])).code).toBe(0)
+    const events = file(
+      "coverage-events.jsonl",
+      ["2026-03-09T10:00:00Z", "2026-03-09T14:00:00Z"]
+        .flatMap((at, i) => [
+          { id: `c${i}-1`, type: "conversation.created", at, actor: { kind: "customer" }, conversationId: `c${i}` },
+          {
+            id: `c${i}-2`,
+            type: "conversation.assigned",
+            at,
+            actor: { kind: "automation" },
+            conversationId: `c${i}`,
+            assignee: null,
+            teamKey: "relay",
+          },
+        ])
+        .map((e) => JSON.stringify(e))
+        .join("\n"),
+    )
+    expect((await run(["events", "import", events, "--database", database])).code).toBe(0)
+
+    const printed = await run(["coverage", "relay", "--week", "2026-03-12", "--weeks", "1", "--database", database])
+    expect(printed.code, printed.stderr).toBe(0)
+    const coverage = JSON.parse(printed.stdout)
+    expect([coverage.team, coverage.timeZone, coverage.start, coverage.end]).toEqual([
+      "relay",
+      "UTC",
+      "2026-03-09T00:00:00.000Z",
+      "2026-03-16T00:00:00.000Z",
+    ])
+    expect(coverage.intervals).toHaveLength(336)
+    // Ana is on from 09:00 UTC, Ben (New York, on summer time) from 13:00.
+    expect(coverage.gaps).toEqual([{ start: "2026-03-09T10:00:00.000Z", staffed: 1, demand: 1 }])
+    const one = await run([
+      "coverage",
+      "relay",
+      "--week",
+      "2026-03-12",
+      "--weeks",
+      "1",
+      "--min-staffed",
+      "1",
+      "--database",
+      database,
+    ])
+    expect(JSON.parse(one.stdout).gaps).toEqual([])
+
+    const refused = await run(["coverage", "relay", "--week", "2026-03-32", "--weeks", "0", "--database", database])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain("--week: expected a date as YYYY-MM-DD")
+    expect(refused.stderr).toContain("--weeks: expected a whole number from 1 to 52")
+    const unknown = await run(["coverage", "nowhere", "--week", "2026-03-12", "--database", database])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr.trim()).toBe('teamops: no team with key "nowhere"')
   })
 })

@@ -6,7 +6,8 @@ export {
   encodeCalendar,
   versionAt,
 } from "./Calendar.js"
-export { CalendarRepo } from "./CalendarRepo.js"
+export { CalendarRepo, type CalendarRepoService, type Calendars } from "./CalendarRepo.js"
+export { type ConversationStart, ConversationStarts, type ConversationStartsService } from "./ConversationStarts.js"
 export {
   botResolved,
   complexityAt,

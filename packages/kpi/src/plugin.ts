@@ -1,6 +1,7 @@
 import { definePlugin } from "@teamops/core"
 import { Layer } from "effect"
 import { CalendarRepo } from "./CalendarRepo.js"
+import { ConversationStarts } from "./ConversationStarts.js"
 import { kpiIsEmpty, seedKpi } from "./demo.js"
 import { EventLog } from "./EventLog.js"
 import { FactReader } from "./FactReader.js"
@@ -10,9 +11,10 @@ import { init } from "./migrations/0001_init.js"
 import { spanEnds } from "./migrations/0002_span_ends.js"
 import { sentHash } from "./migrations/0003_sent_hash.js"
 import { observations } from "./migrations/0004_observations.js"
+import { conversationStarts } from "./migrations/0005_conversation_starts.js"
 import { observedMetricPoint } from "./ObservedMetric.js"
 
-const stores = Layer.mergeAll(FactReader.layer, CalendarRepo.layer, EventLog.layer)
+const stores = Layer.mergeAll(FactReader.layer, CalendarRepo.layer, EventLog.layer, ConversationStarts.layer)
 
 /** The event log of support conversations, team calendars, and the metrics computed from them. */
 export const kpiPlugin = definePlugin({
@@ -24,6 +26,7 @@ export const kpiPlugin = definePlugin({
     "0002_span_ends": spanEnds,
     "0003_sent_hash": sentHash,
     "0004_observations": observations,
+    "0005_conversation_starts": conversationStarts,
   },
   extensionPoints: [metricReportPoint, observedMetricPoint],
   layer: Layer.provideMerge(Metrics.layer, stores),

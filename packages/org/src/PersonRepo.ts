@@ -87,6 +87,11 @@ export interface PersonRepoService {
     teamIds: ReadonlyArray<string>,
     status: PersonStatus | undefined,
   ) => Effect.Effect<ReadonlyMap<string, number>, DbError>
+  /**
+   * Every member of each team, active or gone, ordered by email, in one statement: what a figure
+   * over a team's people over time reads (whether someone counted then is in their dates).
+   */
+  readonly everyMemberOf: (teamIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Person>, DbError>
 }
 
 export class PersonRepo extends Context.Tag("@teamops/org/PersonRepo")<PersonRepo, PersonRepoService>() {
@@ -338,6 +343,12 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .executeTakeFirstOrThrow(),
       ).pipe(Effect.map((r) => Number(r.n))),
+    everyMemberOf: (teamIds) =>
+      teamIds.length === 0
+        ? Effect.succeed([])
+        : query((k) =>
+            k.selectFrom("org_people").selectAll().where("team_id", "in", teamIds).orderBy("email").execute(),
+          ).pipe(Effect.map((rows) => rows.map(toPerson))),
     membersOf: (teamIds, page, status) =>
       teamIds.length === 0
         ? Effect.succeed([])

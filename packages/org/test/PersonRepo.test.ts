@@ -171,6 +171,26 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
     })
   })
 
+  describe("everyMemberOf", () => {
+    it("answers every member of the teams, active or gone, by email, in one statement", async () => {
+      await org.run(createTeam("ops"))
+      await org.run(createPerson({ email: "cy@x.com", teamKey: "support", hireDate: "2020-01-06" }))
+      const ana = await org.run(createPerson({ email: "ana@x.com", teamKey: "ops", hireDate: "2020-01-06" }))
+      await org.run(createPerson({ email: "bo@x.com", teamKey: "support", hireDate: "2020-01-06" }))
+      await org.run(people((r) => r.recordDeparture({ personId: ana.id, leftOn: "2021-01-29" })))
+      const teams = await org.run(Effect.flatMap(TeamRepo, (r) => r.byKeys(["support", "ops"])))
+      org.statements.reset()
+      const members = await org.run(people((r) => r.everyMemberOf(teams.map((t) => t.id))))
+      expect(org.statements.sent()).toHaveLength(1)
+      expect(members.map((p) => [p.email, p.status])).toEqual([
+        ["ana@x.com", "left"],
+        ["bo@x.com", "active"],
+        ["cy@x.com", "active"],
+      ])
+      expect(await org.run(people((r) => r.everyMemberOf([])))).toEqual([])
+    })
+  })
+
   describe("update", () => {
     it("changes the fields given and keeps the others", async () => {
       await org.run(createTeam("ops"))

@@ -1,0 +1,6 @@
+export type { Coverage, CoverageInterval, TeamMember, TrackCoverage } from "./Coverage.js"
+export { coverageJson } from "./CoverageJson.js"
+export { CoverageQuery } from "./CoverageQuery.js"
+export { type CoveredTeam, coveragesOf } from "./CoverageReader.js"
+export { coveragePlugin } from "./plugin.js"
+export { halfHoursOf, type Week, weekOf } from "./Week.js"
