@@ -766,12 +766,13 @@ async function statementsOf(databaseUrl, body) {
 }
 
 /**
- * A leader's page (bench/teampage.graphql: KPIs with their status, targets and facts) of one
- * team and of five at once, against the window's cycles in one statement, and the statements
- * each sends.
+ * A leader's page (bench/teampage.graphql: KPIs with their status, targets and facts, and
+ * last week's coverage gaps) of one team and of five at once, against the window's cycles in
+ * one statement, and the statements each sends.
  */
 async function measureTeamPages(teamops, cycles, databaseUrl, data) {
-  const window = { from: data.from, to: data.to, asOf: data.to }
+  const weekOf = new Date(Date.parse(data.to) - 7 * day).toISOString().slice(0, 10)
+  const window = { from: data.from, to: data.to, asOf: data.to, weekOf }
   const keys = [teamKey, ...regions.map((r) => r.key)]
   const pages = [
     [

@@ -1,5 +1,5 @@
 // A leader's team page in one request: the team's KPIs judged by their targets, the facts
-// behind a row, and the statements it sends for one team and for five.
+// behind a row, the week's coverage gaps, and the statements it sends for one team and for five.
 import { readFileSync } from "node:fs"
 import { seedDemo } from "@teamops/server"
 import { measured, openTestHost, type TestHost, testDialects } from "@teamops/testing"
@@ -9,9 +9,19 @@ import { defaultPlugins } from "../src/DefaultPlugins.js"
 // The request the team page benchmark sends.
 const document = readFileSync(new URL("../../../bench/teampage.graphql", import.meta.url), "utf8")
 const teams = ["support-emea", "support-americas", "support-apac", "support-ops", "support"]
+// The demo's conversations run up to the day it is seeded: the week before is a whole one.
+const weekOf = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)
+const pageOf = (keys: ReadonlyArray<string>) =>
+  keys.length === 1
+    ? host.data(document, { team: keys[0], weekOf }, "TeamPage")
+    : host.data(
+        document,
+        { weekOf, ...Object.fromEntries(["a", "b", "c", "d", "e"].map((v, i) => [v, keys[i]])) },
+        "TeamPages",
+      )
 
+let host: TestHost
 describe.each(testDialects())("the team page on %s", (dialect) => {
-  let host: TestHost
   beforeAll(async () => {
     host = await openTestHost(dialect, defaultPlugins)
     await seedDemo(host.server.host, { whenEmpty: true })
@@ -19,7 +29,7 @@ describe.each(testDialects())("the team page on %s", (dialect) => {
   afterAll(() => host.close())
 
   it("judges every row that has a target and lists the facts behind it", async () => {
-    const page = (await host.data(document, { team: "support-emea" }, "TeamPage")).team
+    const page = (await pageOf(["support-emea"])).team
     const frt = page.kpis.find((row: any) => row.metric === "first_response_time")
     expect(frt.status).toMatch(/^(on_track|watch|off_track|no_data)$/)
     expect(frt.target).toMatchObject({ statistic: "median", good: { max: 1080 }, scope: { kind: "organisation" } })
@@ -36,11 +46,23 @@ describe.each(testDialects())("the team page on %s", (dialect) => {
   })
 
   it("answers five teams in as many statements as one", async () => {
-    const one = await measured(host, () => host.data(document, { team: teams[0] }, "TeamPage"))
-    const five = await measured(host, () =>
-      host.data(document, Object.fromEntries(["a", "b", "c", "d", "e"].map((v, i) => [v, teams[i]])), "TeamPages"),
-    )
+    const one = await measured(host, () => pageOf(teams.slice(0, 1)))
+    const five = await measured(host, () => pageOf(teams))
     expect(Object.keys(five.answer)).toHaveLength(5)
     expect(five.sent.length).toBe(one.sent.length)
+  })
+
+  it("shows the half hours each regional team leaves uncovered", async () => {
+    const page = await pageOf(teams)
+    for (const [alias, timeZone] of [
+      ["a", "Europe/Athens"],
+      ["b", "America/New_York"],
+      ["c", "Australia/Sydney"],
+    ] as const) {
+      const { coverage } = page[alias]
+      expect(coverage.timeZone).toBe(timeZone)
+      expect(coverage.gaps.length, alias).toBeGreaterThan(0)
+      for (const gap of coverage.gaps) expect(gap.staffed < 2 && gap.demand > 0).toBe(true)
+    }
   })
 })

@@ -1,7 +1,7 @@
 import type { Person } from "@teamops/org"
 import { demandOf } from "./Demand.js"
 import { halfHourMillis, halfHoursOf, type Week } from "./Week.js"
-import { covers, workingSpans } from "./WorkingTime.js"
+import { covers, type Span, workingSpans } from "./WorkingTime.js"
 
 /** One half hour of a week: who is on for all of it, and how many conversations start in it. */
 export interface CoverageInterval {
@@ -54,29 +54,26 @@ const gapsOf = (intervals: ReadonlyArray<CoverageInterval>, minStaffed: number) 
 const staffing = (
   starts: ReadonlyArray<number>,
   demand: ReadonlyArray<number>,
-  people: ReadonlyArray<TeamMember>,
-  week: Week,
-): ReadonlyArray<CoverageInterval> => {
-  const spans = people.map((m) => workingSpans(m.person, week))
-  return starts.map((start, i) => ({
+  spans: ReadonlyArray<ReadonlyArray<Span>>,
+): ReadonlyArray<CoverageInterval> =>
+  starts.map((start, i) => ({
     start,
     staffed: spans.filter((s) => covers(s, start, start + halfHourMillis)).length,
     demand: demand[i] as number,
   }))
-}
 
 /** The coverage of a week by a team's people, as a whole and per track. */
 export const coverageOf = (input: CoverageInput): Coverage => {
   const starts = halfHoursOf(input.week)
   const demand = demandOf(input.week, input.weeks, input.created, starts.length)
-  const intervals = staffing(starts, demand, input.members, input.week)
+  const spans = input.members.map((m) => workingSpans(m.person, input.week))
+  const intervals = staffing(starts, demand, spans)
   const trackKeys = [...new Set(input.members.flatMap((m) => (m.track === undefined ? [] : [m.track])))].sort()
   const tracks = trackKeys.map((track) => {
     const on = staffing(
       starts,
       demand,
-      input.members.filter((m) => m.track === track),
-      input.week,
+      spans.filter((_, i) => input.members[i]?.track === track),
     )
     return { track, intervals: on, gaps: gapsOf(on, input.minStaffed) }
   })

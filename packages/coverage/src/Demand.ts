@@ -1,6 +1,8 @@
 import { addDays, instantOf, wallTimeOf, weekdayIndex } from "./WallTime.js"
 import { halfHourMillis, type Week } from "./Week.js"
 
+const quarterHourMillis = 15 * 60_000
+
 /**
  * How many conversations customers start in each half hour of `week`, as the mean over the
  * `weeks` weeks ending with it (`created` holds the instants of those weeks, any order).
@@ -19,8 +21,20 @@ export const demandOf = (
   halfHours: number,
 ): ReadonlyArray<number> => {
   const counts = new Array<number>(halfHours).fill(0)
+  // Every zone's offset and every change of it fall on a quarter hour: the conversations of
+  // one quarter hour have one place in the week, found once (finding it formats a date).
+  const places = new Map<number, number>()
+  const placeOf = (at: number) => {
+    const quarter = Math.floor(at / quarterHourMillis)
+    let place = places.get(quarter)
+    if (place === undefined) {
+      place = placedInWeek(week, at)
+      places.set(quarter, place)
+    }
+    return place
+  }
   for (const at of created) {
-    const place = at >= week.start && at < week.end ? at : placedInWeek(week, at)
+    const place = at >= week.start && at < week.end ? at : placeOf(at)
     const index = Math.floor((place - week.start) / halfHourMillis)
     if (index >= 0 && index < halfHours) counts[index] = (counts[index] as number) + 1
   }

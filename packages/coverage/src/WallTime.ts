@@ -21,6 +21,21 @@ export const mondayOf = (date: string): string => addDays(date, -weekdayIndex(da
  * the clocks go from 02:00 to 03:00 is 03:30); a wall time that happens twice is its first.
  */
 export const instantOf = (date: string, minutes: number, timeZone: string): number => {
+  const key = `${date} ${minutes} ${timeZone}`
+  let instant = instants.get(key)
+  if (instant === undefined) {
+    if (instants.size >= 10_000) instants.clear()
+    instant = zonedInstant(date, minutes, timeZone)
+    instants.set(key, instant)
+  }
+  return instant
+}
+
+// Teammates share zones and hours: the instants of their wall times are found once for the
+// process (finding one asks the zone's offset of the time zone database), a bounded number.
+const instants = new Map<string, number>()
+
+const zonedInstant = (date: string, minutes: number, timeZone: string): number => {
   const [year, month, day] = addDays(date, Math.floor(minutes / 1440))
     .split("-")
     .map(Number) as [number, number, number]
