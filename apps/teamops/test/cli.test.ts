@@ -425,7 +425,7 @@ describe("teamops org import", () => {
     expect(result.stderr.trim().split("\n")).toEqual([
       `teamops: ${file} has 5 problems:`,
       'teams[0].key: expected a lower-kebab key such as "support-emea", got "Support EMEA"',
-      'teams[1].parentkey: is unexpected, expected: "key" | "name" | "parentKey" | "description"',
+      'teams[1].parentkey: is unexpected, expected: "key" | "name" | "parentKey" | "description" | "defaultAnnualSalary"',
       'people[0].teamKey: no team with key "support-emea" in the file or in the database',
       'people[0].timeZone: unknown time zone "Mars/Base" (expected an IANA name such as "Europe/Athens")',
       "people[0].managerEmail: no person with email ghost@x.com in the file or in the database",

@@ -109,7 +109,7 @@ describe("decodeOrgFile", () => {
       'teams[0].key: expected a lower-kebab key such as "support-emea", got "Support"',
       "teams[0].name: expected a non-empty text",
       "teams[1]: expected a team: an object with a key, got 5",
-      'teams[2].parentkey: is unexpected, expected: "key" | "name" | "parentKey" | "description"',
+      'teams[2].parentkey: is unexpected, expected: "key" | "name" | "parentKey" | "description" | "defaultAnnualSalary"',
       'people[0].email: expected an email address such as "ana@example.com", got "ana"',
       'people[0].timeZone: unknown time zone "Mars/Base" (expected an IANA name such as "Europe/Athens")',
       "people[0].workingHours.mon[0]: expected start 10:00 before end 09:00",
@@ -436,7 +436,7 @@ describe.each(testDialects())("importOrgFile on %s", (dialect) => {
       expect(error).toMatchObject({ path: ["teams", "0", "parent"] })
       expect(error.message.split("\n")).toEqual([
         'teams[0].parent: no team with key "asia" in the file or in the database',
-        'teams[0].colour: is unexpected, expected: "key" | "name" | "parentKey" | "description"',
+        'teams[0].colour: is unexpected, expected: "key" | "name" | "parentKey" | "description" | "defaultAnnualSalary"',
         'teams[1].key: expected a lower-kebab key such as "support-emea", got "Apac"',
         'people[0].teamKey: no team with key "americas" in the file or in the database',
         'people[1].timeZone: unknown time zone "Mars/Base" (expected an IANA name such as "Europe/Athens")',

@@ -1,0 +1,11 @@
+import { Schema } from "effect"
+
+/**
+ * An annual salary, in the organisation's currency (teamops keeps no currency of its own: every
+ * salary of one organisation is in the same one). Salaries are sensitive: only people partners
+ * and admins see or set them.
+ */
+export const AnnualSalary = Schema.Number.pipe(
+  Schema.filter((n) => (Number.isFinite(n) && n >= 0) || `expected an annual salary of 0 or more, got ${n}`),
+)
+export type AnnualSalary = typeof AnnualSalary.Type
