@@ -80,7 +80,7 @@ describe.each(testDialects())("the support demo on %s", (dialect) => {
         // The demo's admin, the head of support, as `teamops serve --demo` prints her token.
         const server = authorized(booted, await mintToken(booted, { email: "eleni@teamops.example" }, ["admin"]))
         const first = await counts(server)
-        expect(first.people).toBe(21)
+        expect(first.people).toBe(22)
         expect(first.promotions).toBe(22)
         expect(first.assessments).toBeGreaterThan(20)
         expect(await seedDemo(server.host, { whenEmpty: false })).toBe(true)
