@@ -658,4 +658,81 @@ describe.each(testDialects())("importOrgFile on %s", (dialect) => {
       people: { created: 2, updated: 0 },
     })
   })
+
+  describe("salaries", () => {
+    const salaries = {
+      teams: [{ key: "support", name: "Support", defaultAnnualSalary: 45000 }],
+      people: [
+        { name: "Ana", email: "ana@x.com", teamKey: "support", timeZone: "UTC", annualSalary: 52000.5 },
+        { name: "Ben", email: "ben@x.com", teamKey: "support", timeZone: "UTC" },
+      ],
+    }
+    const stored = async () => {
+      const { teams, people } = await org.run(orgState)
+      return {
+        team: teams[0]?.defaultAnnualSalary,
+        people: people.map((p) => [p.email, p.annualSalary]),
+      }
+    }
+
+    it("creates them, keeps them when left out, reports a change, and clears them with null", async () => {
+      await org.run(importFile(salaries))
+      expect(await stored()).toEqual({
+        team: 45000,
+        people: [
+          ["ana@x.com", 52000.5],
+          ["ben@x.com", null],
+        ],
+      })
+      expect(await org.run(importFile({ people: [{ email: "ana@x.com", name: "Ana Lima" }] }))).toMatchObject({
+        people: { created: 0, updated: 1 },
+      })
+      expect(await stored()).toEqual({
+        team: 45000,
+        people: [
+          ["ana@x.com", 52000.5],
+          ["ben@x.com", null],
+        ],
+      })
+      const change = {
+        teams: [{ key: "support", defaultAnnualSalary: null }],
+        people: [{ email: "ana@x.com", annualSalary: 54000 }],
+      }
+      const planned = await org.run(dryRun(change))
+      expect(planned.teams).toEqual([
+        { key: "support", change: "updated", fields: { defaultAnnualSalary: { from: 45000, to: null } } },
+      ])
+      expect(planned.people).toEqual([
+        { email: "ana@x.com", change: "updated", fields: { annualSalary: { from: 52000.5, to: 54000 } } },
+      ])
+      await org.run(importFile(change))
+      expect(await stored()).toEqual({
+        team: null,
+        people: [
+          ["ana@x.com", 54000],
+          ["ben@x.com", null],
+        ],
+      })
+      expect(await org.run(importFile(change))).toEqual({
+        teams: { created: 0, updated: 0 },
+        people: { created: 0, updated: 0 },
+      })
+    })
+
+    it("refuses a salary below 0 or that is not a number, at its place in the file", async () => {
+      const error = await org
+        .exit(
+          importFile({
+            teams: [{ key: "support", name: "Support", defaultAnnualSalary: -1 }],
+            people: [{ name: "Ana", email: "ana@x.com", teamKey: "support", timeZone: "UTC", annualSalary: "lots" }],
+          }),
+        )
+        .then(failureOf)
+      expect(error).toBeInstanceOf(InputError)
+      expect(error.message.split("\n")).toEqual([
+        "teams[0].defaultAnnualSalary: expected an annual salary of 0 or more, got -1",
+        'people[0].annualSalary: expected an annual salary of 0 or more, got "lots"',
+      ])
+    })
+  })
 })
