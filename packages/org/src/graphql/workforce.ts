@@ -125,14 +125,18 @@ export const workforceSchema = (builder: Builder, { runQuery }: SchemaKit) => {
   const WorkforceType = builder.objectRef<Workforce>("Workforce").implement({
     description: "Headcount, tenure and turnover over a period of local dates, both included (docs/workforce.md).",
     fields: (t) => ({
-      from: t.string({ description: "YYYY-MM-DD", resolve: (w) => w.period.from }),
-      to: t.string({ description: "YYYY-MM-DD", resolve: (w) => w.period.to }),
+      from: t.string({ description: "YYYY-MM-DD, the period's first day.", resolve: (w) => w.period.from }),
+      to: t.string({ description: "YYYY-MM-DD, the period's last day.", resolve: (w) => w.period.to }),
       headcountAtStart: t.exposeInt("headcountAtStart", { description: "People here on `from`." }),
       headcountAtEnd: t.exposeInt("headcountAtEnd", { description: "People here on `to`." }),
       averageHeadcount: t.exposeFloat("averageHeadcount", {
         description: "The mean, over the days of the period, of the people here that day.",
       }),
-      tenure: t.field({ type: WorkforceTenureType, resolve: (w) => w }),
+      tenure: t.field({
+        type: WorkforceTenureType,
+        description: "Everyone here on at least one day of the period, with their tenure and its band.",
+        resolve: (w) => w,
+      }),
       departures: t.field({
         type: [DepartureType],
         description: "The people whose leave date falls in the period, ordered by email.",
