@@ -20,7 +20,7 @@ const orgImport = Command.make(
     ),
     file: Args.text({ name: "FILE" }).pipe(
       Args.withDescription(
-        'An organisation file (.json): {"teams": [{"key", "name", "parentKey", "description"}, …], "people": [{"email", "name", "teamKey", "timeZone", "managerEmail", "hireDate", "workingHours", "leftOn"}, …]}; a field left out keeps what is stored, null clears it; every field is in docs/org.md',
+        'An organisation file (.json): {"teams": [{"key", "name", "parentKey", "description", "defaultAnnualSalary"}, …], "people": [{"email", "name", "teamKey", "timeZone", "managerEmail", "hireDate", "workingHours", "leftOn", "annualSalary"}, …]}; a field left out keeps what is stored, null clears it; every field is in docs/org.md',
       ),
     ),
   },

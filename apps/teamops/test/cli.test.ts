@@ -107,7 +107,7 @@ describe("teamops serve", () => {
       ["support-americas", 5],
       ["support-apac", 5],
       ["support-emea", 5],
-      ["support-ops", 5],
+      ["support-ops", 6],
     ])
     const anonymous = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: "POST",
@@ -182,7 +182,7 @@ export const load = (url, context, next) => { appendFileSync(${JSON.stringify(lo
       tokens.push(demoToken(stderr, "admin"))
       for (const token of tokens) {
         const { data } = await graphql(port, "{ people(first: 100) { totalCount } teams { totalCount } }", token)
-        expect([data.people.totalCount, data.teams.totalCount]).toEqual([21, 5])
+        expect([data.people.totalCount, data.teams.totalCount]).toEqual([22, 5])
       }
       server.kill("SIGTERM")
       expect((await exit).code).toBe(0)
@@ -245,7 +245,7 @@ describe("teamops migrate, seed and schema", () => {
     const exit = finished(server)
     await waitFor(server, "serving")
     const { data } = await graphql(port, "{ people(first: 100) { totalCount } }", token)
-    expect(data.people.totalCount).toBe(21)
+    expect(data.people.totalCount).toBe(22)
     server.kill("SIGTERM")
     expect((await exit).code).toBe(0)
   })
@@ -427,7 +427,7 @@ describe("teamops org import", () => {
     expect(result.stderr.trim().split("\n")).toEqual([
       `teamops: ${file} has 5 problems:`,
       'teams[0].key: expected a lower-kebab key such as "support-emea", got "Support EMEA"',
-      'teams[1].parentkey: is unexpected, expected: "key" | "name" | "parentKey" | "description"',
+      'teams[1].parentkey: is unexpected, expected: "key" | "name" | "parentKey" | "description" | "defaultAnnualSalary"',
       'people[0].teamKey: no team with key "support-emea" in the file or in the database',
       'people[0].timeZone: unknown time zone "Mars/Base" (expected an IANA name such as "Europe/Athens")',
       "people[0].managerEmail: no person with email ghost@x.com in the file or in the database",

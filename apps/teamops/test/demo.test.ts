@@ -80,12 +80,31 @@ describe.each(testDialects())("the support demo on %s", (dialect) => {
         // The demo's admin, the head of support, as `teamops serve --demo` prints her token.
         const server = authorized(booted, await mintToken(booted, { email: "eleni@teamops.example" }, ["admin"]))
         const first = await counts(server)
-        expect(first.people).toBe(21)
+        expect(first.people).toBe(22)
         expect(first.promotions).toBe(22)
         expect(first.assessments).toBeGreaterThan(20)
         expect(await seedDemo(server.host, { whenEmpty: false })).toBe(true)
         expect(await counts(server)).toEqual(first)
         expect(await seedDemo(server.host, { whenEmpty: true })).toBe(false)
+
+        // Lena left Support Operations on 30 April 2026, costed at its default salary: 50000 × 0.21.
+        const workforce = await graphql(
+          server,
+          `{ workforce(from: "2026-01-01", to: "2026-12-31") {
+            organisation { turnoverCost uncostedDepartures departures { person { email } leftOn } }
+            teams { team { key } workforce { turnoverCost } }
+          } }`,
+        )
+        expect(workforce.errors).toBeUndefined()
+        expect(workforce.data.workforce.organisation).toEqual({
+          turnoverCost: 10500,
+          uncostedDepartures: 0,
+          departures: [{ person: { email: "lena@teamops.example" }, leftOn: "2026-04-30" }],
+        })
+        expect(workforce.data.workforce.teams).toContainEqual({
+          team: { key: "support-ops" },
+          workforce: { turnoverCost: 10500 },
+        })
 
         const lucas = await readinessOf(server, "lucas@teamops.example")
         expect(lucas).toMatchObject({ ready: false, met: 4, total: 7 })

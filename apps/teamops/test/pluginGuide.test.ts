@@ -109,7 +109,7 @@ describe.each(testDialects())("acme-sales on %s", (dialect) => {
       expect(quotaStatements[0]).toMatch(/^select \* from "acme_sales_quotas" where "person_id" in \(/)
       statements.length = 0
       const everyone = await graphql(server, "{ people(first: 100) { edges { node { salesQuota { amount } } } } }")
-      expect(everyone.people.edges).toHaveLength(20)
+      expect(everyone.people.edges).toHaveLength(21)
       expect(statements.filter((sql) => sql.includes("acme_sales_quotas"))).toHaveLength(1)
     })
   })

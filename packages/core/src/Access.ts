@@ -23,6 +23,11 @@ export interface AuthScopes {
   readonly manages: string
   /** May see this team's figures: its members and their managers, `metrics:read`, admins. */
   readonly teamOf: string
+  /**
+   * Is above someone of this team in the reporting lines (or is an admin): a manager of the
+   * team, who may see its workforce figures. Unlike `teamOf`, being a member is not enough.
+   */
+  readonly managesTeam: string
   /** The caller is the person with this email. */
   readonly is: string
 }
@@ -33,6 +38,8 @@ export interface Relations {
   readonly reports: () => Promise<ReadonlySet<string>>
   /** The teams of the caller and of everyone below them. */
   readonly teams: () => Promise<ReadonlySet<string>>
+  /** The teams of everyone below the caller (the caller's own only when someone of it reports to them). */
+  readonly managedTeams: () => Promise<ReadonlySet<string>>
   /** The caller's email, when the caller is a person. */
   readonly email: () => Promise<string | undefined>
 }
@@ -58,6 +65,7 @@ export interface Access {
 const noRelations: Relations = {
   reports: async () => new Set(),
   teams: async () => new Set(),
+  managedTeams: async () => new Set(),
   email: async () => undefined,
 }
 
@@ -79,6 +87,7 @@ export const makeAccess = (viewer: Principal, relations: Relations = noRelations
     careerOf: async (personId) => admin || personId === self || (await isAbove(personId)),
     manages: async (personId) => admin || (await isAbove(personId)),
     teamOf: async (teamId) => has("metrics:read") || (self !== undefined && (await relations.teams()).has(teamId)),
+    managesTeam: async (teamId) => admin || (self !== undefined && (await relations.managedTeams()).has(teamId)),
     is: async (email) => self !== undefined && (await relations.email()) === email,
   }
   const allows = async (map: AuthScopeMap) => {

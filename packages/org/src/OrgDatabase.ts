@@ -6,6 +6,8 @@ export interface OrgDatabase {
     name: string
     description: string | null
     parent_id: string | null
+    /** The annual salary of the team's people who have none of their own. */
+    default_annual_salary: number | null
   }
   org_people: {
     id: string
@@ -19,5 +21,6 @@ export interface OrgDatabase {
     manager_id: string | null
     status: "active" | "left"
     left_on: string | null
+    annual_salary: number | null
   }
 }

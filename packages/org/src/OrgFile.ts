@@ -11,6 +11,7 @@ import {
   objectOf,
   partialRecords,
 } from "./FileProblems.js"
+import { AnnualSalary } from "./Salary.js"
 import { Description } from "./Team.js"
 
 // An organisation file names its fields as the GraphQL inputs do (`parentKey`, `teamKey`,
@@ -29,6 +30,8 @@ export const OrgFileTeam = Schema.Struct({
   parentKey: Schema.optional(Schema.NullOr(Key)),
   /** `null` clears the description. */
   description: Schema.optional(Schema.NullOr(Description)),
+  /** The annual salary of the team's people who have none of their own; `null` clears it. */
+  defaultAnnualSalary: Schema.optional(Schema.NullOr(AnnualSalary)),
 })
 export type OrgFileTeam = typeof OrgFileTeam.Type
 
@@ -48,6 +51,8 @@ export const OrgFilePerson = Schema.Struct({
   managerEmail: Schema.optional(Schema.NullOr(Email)),
   /** The last day, for a person who left; `null` cancels a departure. */
   leftOn: Schema.optional(Schema.NullOr(LocalDate)),
+  /** `null` clears the salary. */
+  annualSalary: Schema.optional(Schema.NullOr(AnnualSalary)),
 })
 export type OrgFilePerson = typeof OrgFilePerson.Type
 
@@ -79,8 +84,18 @@ export type OrgFilePath = FilePath
 /** One problem of an organisation file, at the field it is about. */
 export type OrgFileProblem = FileProblem
 
-const teamFields = ["key", "name", "parentKey", "parent", "description"]
-const personFields = ["name", "email", "teamKey", "timeZone", "hireDate", "workingHours", "managerEmail", "leftOn"]
+const teamFields = ["key", "name", "parentKey", "parent", "description", "defaultAnnualSalary"]
+const personFields = [
+  "name",
+  "email",
+  "teamKey",
+  "timeZone",
+  "hireDate",
+  "workingHours",
+  "managerEmail",
+  "leftOn",
+  "annualSalary",
+]
 
 /** Orders the problems of an organisation file as the file reads. */
 export const inFileOrder = byPlace(["teams", "people"], { teams: teamFields, people: personFields })

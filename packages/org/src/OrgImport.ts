@@ -172,18 +172,25 @@ const writeTeams = (
             name: team.name as string,
             description: team.description ?? undefined,
             parentKey: team.parentKey ?? undefined,
+            defaultAnnualSalary: team.defaultAnnualSalary ?? undefined,
           })
           .pipe(Effect.mapError(at(["teams", index], place)))
       }
       if (Object.keys(fields).length === 0) return Effect.void
       return repo
-        .update({ key: team.key, name: team.name, description: team.description, parentKey: team.parentKey })
+        .update({
+          key: team.key,
+          name: team.name,
+          description: team.description,
+          parentKey: team.parentKey,
+          defaultAnnualSalary: team.defaultAnnualSalary,
+        })
         .pipe(Effect.mapError(at(["teams", index, "parentKey"], place)))
     },
     { discard: true },
   )
 
-const personFields = ["name", "teamKey", "timeZone", "hireDate", "workingHours"] as const
+const personFields = ["name", "teamKey", "timeZone", "hireDate", "workingHours", "annualSalary"] as const
 
 /**
  * People are written in four steps: the departures that change are cancelled (so that a new
@@ -208,12 +215,13 @@ const writePeople = (
     for (const { index, person, stored, fields } of people) {
       const where = at(["people", index], place)
       if (stored === undefined) {
-        const { name, email, teamKey, timeZone, hireDate, workingHours } = person
+        const { name, email, teamKey, timeZone, hireDate, workingHours, annualSalary } = person
         const input = { name: name as string, email, teamKey: teamKey as string, timeZone: timeZone as string }
-        written.set(index, yield* repo.create({ ...input, hireDate, workingHours }).pipe(Effect.mapError(where)))
+        const optional = { hireDate, workingHours, annualSalary: annualSalary ?? undefined }
+        written.set(index, yield* repo.create({ ...input, ...optional }).pipe(Effect.mapError(where)))
       } else if (personFields.some((field) => field in fields)) {
-        const { name, teamKey, timeZone, hireDate, workingHours } = person
-        const input = { id: stored.id, name, teamKey, timeZone, hireDate, workingHours }
+        const { name, teamKey, timeZone, hireDate, workingHours, annualSalary } = person
+        const input = { id: stored.id, name, teamKey, timeZone, hireDate, workingHours, annualSalary }
         written.set(index, yield* repo.update(input).pipe(Effect.mapError(where)))
       } else {
         written.set(index, written.get(index) ?? stored)

@@ -11,8 +11,9 @@ const personRow = (personId: string) =>
   )
 
 /**
- * A person's org record. Only a person who left can be erased: their name and email give way
- * to the pseudonym, and their team, manager line and dates stay, so team figures stay right.
+ * A person's org record, their salary included. Only a person who left can be erased: their
+ * name and email give way to the pseudonym, and their team, manager line, dates and salary
+ * stay, so team figures stay right: the cost of a past departure does not change once erased.
  */
 export const orgPersonalData: PersonalData = {
   export: (personId) => Effect.map(personRow(personId), (row) => ({ person: row ?? null })),

@@ -268,6 +268,9 @@ export const planOrg = (
       if (team.description !== undefined && team.description !== was.description) {
         fields.description = { from: was.description, to: team.description }
       }
+      if (team.defaultAnnualSalary !== undefined && team.defaultAnnualSalary !== was.defaultAnnualSalary) {
+        fields.defaultAnnualSalary = { from: was.defaultAnnualSalary, to: team.defaultAnnualSalary }
+      }
     }
     return { index, team, stored: was, fields }
   })
@@ -285,8 +288,9 @@ export const planOrg = (
         timeZone: was.timeZone,
         hireDate: was.hireDate,
         workingHours: was.workingHours,
+        annualSalary: was.annualSalary,
       }
-      for (const field of ["name", "teamKey", "timeZone", "hireDate", "workingHours"] as const) {
+      for (const field of ["name", "teamKey", "timeZone", "hireDate", "workingHours", "annualSalary"] as const) {
         const to = person[field]
         if (to !== undefined && !same(to, before[field])) fields[field] = { from: before[field], to }
       }

@@ -1,5 +1,6 @@
 import { Email, GlobalId, Key, LocalDate, Name, TimeZone, WeeklyHours } from "@teamops/core"
 import { Schema } from "effect"
+import { AnnualSalary } from "./Salary.js"
 import { TeamId } from "./Team.js"
 
 export const PersonId = Schema.String.pipe(Schema.brand("PersonId"))
@@ -19,7 +20,10 @@ export const Person = Schema.Struct({
   teamId: TeamId,
   managerId: Schema.NullOr(PersonId),
   status: PersonStatus,
+  /** The last day the person worked here: they count on it, and are gone the day after. */
   leftOn: Schema.NullOr(LocalDate),
+  /** Null when unknown; the team's default then stands for it in the cost of turnover. */
+  annualSalary: Schema.NullOr(AnnualSalary),
 })
 export type Person = typeof Person.Type
 
@@ -35,10 +39,11 @@ export const CreatePersonInput = Schema.Struct({
   /** Defaults to Monday to Friday, 09:00 to 17:00 local time. */
   workingHours: Schema.optionalWith(WeeklyHours, { nullable: true }),
   managerId: Schema.optionalWith(PersonRef, { nullable: true }),
+  annualSalary: Schema.optionalWith(AnnualSalary, { nullable: true }),
 })
 export type CreatePersonInput = typeof CreatePersonInput.Type
 
-/** A change to a person; a field left out stays as it is. */
+/** A change to a person; a field left out stays as it is, and `annualSalary: null` clears the salary. */
 export const UpdatePersonInput = Schema.Struct({
   id: PersonRef,
   name: Schema.optionalWith(Name, { nullable: true }),
@@ -47,6 +52,7 @@ export const UpdatePersonInput = Schema.Struct({
   teamKey: Schema.optionalWith(Key, { nullable: true }),
   hireDate: Schema.optionalWith(LocalDate, { nullable: true }),
   workingHours: Schema.optionalWith(WeeklyHours, { nullable: true }),
+  annualSalary: Schema.optional(Schema.NullOr(AnnualSalary)),
 })
 export type UpdatePersonInput = typeof UpdatePersonInput.Type
 

@@ -45,6 +45,7 @@ const toPerson = (row: Row): Person => ({
   managerId: row.manager_id as PersonId | null,
   status: row.status,
   leftOn: row.left_on,
+  annualSalary: row.annual_salary,
 })
 
 const noPerson = (id: string) => new NotFoundError({ entity: "Person", key: id, message: `no person with id "${id}"` })
@@ -74,6 +75,16 @@ export interface PersonRepoService {
    * person has are left out.
    */
   readonly teamKeysOf: (emails: ReadonlyArray<string>) => Effect.Effect<ReadonlyMap<string, string>, DbError>
+  /**
+   * The people who were here on at least one day from `from` to `to` (local dates, both
+   * included): hired on or before `to`, and not gone before `from`. Of `teamIds` only, when
+   * given; ordered by email; in one statement.
+   */
+  readonly presentDuring: (
+    from: string,
+    to: string,
+    teamIds?: ReadonlyArray<string>,
+  ) => Effect.Effect<ReadonlyArray<Person>, DbError>
   /** A page of people ordered by email. */
   readonly list: (page: Page, filter: PeopleFilter) => Effect.Effect<ReadonlyArray<Person>, DbError>
   readonly count: (filter: PeopleFilter) => Effect.Effect<number, DbError>
@@ -189,6 +200,7 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
           manager_id: input.managerId ?? null,
           status: "active",
           left_on: null,
+          annual_salary: input.annualSalary ?? null,
         }
         yield* query((k) => k.insertInto("org_people").values(row).execute()).pipe(
           Effect.catchIf(isUniqueViolation, () => Effect.fail(emailTaken(row.email))),
@@ -216,6 +228,7 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
           working_hours: encodeHours(input.workingHours ?? person.workingHours),
           hire_date: hireDate,
           team_id: input.teamKey === undefined ? person.teamId : yield* teamIdOf(input.teamKey),
+          annual_salary: input.annualSalary === undefined ? person.annualSalary : input.annualSalary,
         }
         return yield* write(person.id, changes).pipe(
           Effect.catchIf(isUniqueViolation, () => Effect.fail(emailTaken(changes.email as string))),
@@ -327,6 +340,20 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
               .where("p.email", "in", emails)
               .execute(),
           ).pipe(Effect.map((rows) => new Map(rows.map((r) => [r.email, r.key])))),
+    presentDuring: (from, to, teamIds) =>
+      teamIds?.length === 0
+        ? Effect.succeed([])
+        : query((k) =>
+            k
+              .selectFrom("org_people")
+              .selectAll()
+              .where("hire_date", "<=", to)
+              // leftOn is the last day worked: someone who left on `from` was still here that day.
+              .where((eb) => eb.or([eb("left_on", "is", null), eb("left_on", ">=", from)]))
+              .$if(teamIds !== undefined, (q) => q.where("team_id", "in", teamIds as ReadonlyArray<string>))
+              .orderBy("email")
+              .execute(),
+          ).pipe(Effect.map((rows) => rows.map(toPerson))),
     list: (page, filter) =>
       query((k) => {
         const after = page.after?.[0]

@@ -1,5 +1,6 @@
 import { Key, Name } from "@teamops/core"
 import { Schema } from "effect"
+import { AnnualSalary } from "./Salary.js"
 
 export const TeamId = Schema.String.pipe(Schema.brand("TeamId"))
 export type TeamId = typeof TeamId.Type
@@ -11,6 +12,8 @@ export const Team = Schema.Struct({
   name: Name,
   description: Schema.NullOr(Schema.String),
   parentId: Schema.NullOr(TeamId),
+  /** The annual salary of the team's people who have none of their own, for the cost of turnover. */
+  defaultAnnualSalary: Schema.NullOr(AnnualSalary),
 })
 export type Team = typeof Team.Type
 
@@ -24,6 +27,7 @@ export const CreateTeamInput = Schema.Struct({
   name: Name,
   description: Schema.optionalWith(Description, { nullable: true }),
   parentKey: Schema.optionalWith(Key, { nullable: true }),
+  defaultAnnualSalary: Schema.optionalWith(AnnualSalary, { nullable: true }),
 })
 export type CreateTeamInput = typeof CreateTeamInput.Type
 
@@ -33,5 +37,6 @@ export const UpdateTeamInput = Schema.Struct({
   name: Schema.optionalWith(Name, { nullable: true }),
   description: Schema.optional(Schema.NullOr(Description)),
   parentKey: Schema.optional(Schema.NullOr(Key)),
+  defaultAnnualSalary: Schema.optional(Schema.NullOr(AnnualSalary)),
 })
 export type UpdateTeamInput = typeof UpdateTeamInput.Type

@@ -12,6 +12,7 @@ const toTeam = (row: Row): Team => ({
   name: row.name,
   description: row.description,
   parentId: row.parent_id as TeamId | null,
+  defaultAnnualSalary: row.default_annual_salary,
 })
 
 export const noTeam = (key: string) => new NotFoundError({ entity: "Team", key, message: `no team with key "${key}"` })
@@ -49,6 +50,8 @@ export interface TeamRepoService {
    * check of the parent chains of these teams reads.
    */
   readonly withParents: (keys: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Team>, DbError>
+  /** Every team, ordered by key, in one statement: what figures of the whole organisation read. */
+  readonly all: Effect.Effect<ReadonlyArray<Team>, DbError>
   /** A page of teams ordered by key. */
   readonly list: (page: Page) => Effect.Effect<ReadonlyArray<Team>, DbError>
   readonly count: Effect.Effect<number, DbError>
@@ -104,6 +107,7 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
           name: input.name,
           description: input.description ?? null,
           parent_id: parent?.id ?? null,
+          default_annual_salary: input.defaultAnnualSalary ?? null,
         }
         yield* query((k) => k.insertInto("org_teams").values(row).execute()).pipe(
           Effect.catchIf(isUniqueViolation, () => Effect.fail(keyTaken(input.key))),
@@ -131,6 +135,8 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
           name: input.name ?? team.name,
           description: input.description === undefined ? team.description : input.description,
           parent_id: parentId,
+          default_annual_salary:
+            input.defaultAnnualSalary === undefined ? team.defaultAnnualSalary : input.defaultAnnualSalary,
         }
         yield* query((k) => k.updateTable("org_teams").set(changes).where("id", "=", team.id).execute())
         return toTeam({ id: team.id, key: team.key, ...changes })
@@ -179,6 +185,9 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
               .where("id", "in", (q) => q.selectFrom("up").select("id"))
               .execute(),
           ).pipe(Effect.map((rows) => rows.map(toTeam))),
+    all: query((k) => k.selectFrom("org_teams").selectAll().orderBy("key").execute()).pipe(
+      Effect.map((rows) => rows.map(toTeam)),
+    ),
     list: (page) =>
       query((k) => {
         const after = afterKey(page)
@@ -210,7 +219,7 @@ const makeTeamRepo = (db: Context.Tag.Service<Db>): TeamRepoService => {
               .as("ranked")
             return k
               .selectFrom(ranked)
-              .select(["id", "key", "name", "description", "parent_id"])
+              .select(["id", "key", "name", "description", "parent_id", "default_annual_salary"])
               .where("rank", "<=", page.limit + 1)
               .orderBy("parent_id")
               .orderBy("key")

@@ -12,6 +12,7 @@ export {
   pathText,
 } from "./FileProblems.js"
 export { PersonRef, TeamRef } from "./graphql/refs.js"
+export { defaultReplacementCostRate, OrgConfig, OrgSettings } from "./OrgConfig.js"
 export { decodeOrgFile, OrgFile, OrgFilePerson, OrgFileTeam, readOrgFile } from "./OrgFile.js"
 export {
   importOrg,
@@ -35,5 +36,17 @@ export {
 } from "./Person.js"
 export { PersonRepo, type PersonRepoService } from "./PersonRepo.js"
 export { orgPlugin } from "./plugin.js"
+export { AnnualSalary } from "./Salary.js"
 export { CreateTeamInput, Team, TeamId, UpdateTeamInput } from "./Team.js"
 export { TeamRepo, type TeamRepoService } from "./TeamRepo.js"
+export {
+  bandOf,
+  type Departure,
+  type PersonTenure,
+  presentOn,
+  TenureBand,
+  turnoverCostOf,
+  type Workforce,
+  WorkforcePeriod,
+  workforceOf,
+} from "./Workforce.js"

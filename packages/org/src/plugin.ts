@@ -3,6 +3,8 @@ import { Layer } from "effect"
 import { orgIsEmpty, seedOrg } from "./demo.js"
 import { orgSchema } from "./graphql/index.js"
 import { init } from "./migrations/0001_init.js"
+import { salaries } from "./migrations/0002_salaries.js"
+import { OrgConfig, OrgSettings } from "./OrgConfig.js"
 import { OrgDirectory } from "./OrgDirectory.js"
 import { orgPersonalData } from "./OrgPersonalData.js"
 import { PersonRepo } from "./PersonRepo.js"
@@ -12,8 +14,9 @@ import { TeamRepo } from "./TeamRepo.js"
 export const orgPlugin = definePlugin({
   id: "org",
   version: "0.1.0",
-  migrations: { "0001_init": init },
-  layer: Layer.mergeAll(TeamRepo.layer, PersonRepo.layer, OrgDirectory),
+  migrations: { "0001_init": init, "0002_salaries": salaries },
+  config: OrgConfig,
+  layer: (config) => Layer.mergeAll(TeamRepo.layer, PersonRepo.layer, OrgDirectory, OrgSettings.layer(config)),
   schema: orgSchema,
   demo: { isEmpty: orgIsEmpty, seed: seedOrg },
   personalData: orgPersonalData,

@@ -109,7 +109,7 @@ describe("decodeOrgFile", () => {
       'teams[0].key: expected a lower-kebab key such as "support-emea", got "Support"',
       "teams[0].name: expected a non-empty text",
       "teams[1]: expected a team: an object with a key, got 5",
-      'teams[2].parentkey: is unexpected, expected: "key" | "name" | "parentKey" | "description"',
+      'teams[2].parentkey: is unexpected, expected: "key" | "name" | "parentKey" | "description" | "defaultAnnualSalary"',
       'people[0].email: expected an email address such as "ana@example.com", got "ana"',
       'people[0].timeZone: unknown time zone "Mars/Base" (expected an IANA name such as "Europe/Athens")',
       "people[0].workingHours.mon[0]: expected start 10:00 before end 09:00",
@@ -436,7 +436,7 @@ describe.each(testDialects())("importOrgFile on %s", (dialect) => {
       expect(error).toMatchObject({ path: ["teams", "0", "parent"] })
       expect(error.message.split("\n")).toEqual([
         'teams[0].parent: no team with key "asia" in the file or in the database',
-        'teams[0].colour: is unexpected, expected: "key" | "name" | "parentKey" | "description"',
+        'teams[0].colour: is unexpected, expected: "key" | "name" | "parentKey" | "description" | "defaultAnnualSalary"',
         'teams[1].key: expected a lower-kebab key such as "support-emea", got "Apac"',
         'people[0].teamKey: no team with key "americas" in the file or in the database',
         'people[1].timeZone: unknown time zone "Mars/Base" (expected an IANA name such as "Europe/Athens")',
@@ -656,6 +656,83 @@ describe.each(testDialects())("importOrgFile on %s", (dialect) => {
     expect(await org.run(importOrg(Schema.decodeUnknownSync(OrgFile)(file)))).toEqual({
       teams: { created: 2, updated: 0 },
       people: { created: 2, updated: 0 },
+    })
+  })
+
+  describe("salaries", () => {
+    const salaries = {
+      teams: [{ key: "support", name: "Support", defaultAnnualSalary: 45000 }],
+      people: [
+        { name: "Ana", email: "ana@x.com", teamKey: "support", timeZone: "UTC", annualSalary: 52000.5 },
+        { name: "Ben", email: "ben@x.com", teamKey: "support", timeZone: "UTC" },
+      ],
+    }
+    const stored = async () => {
+      const { teams, people } = await org.run(orgState)
+      return {
+        team: teams[0]?.defaultAnnualSalary,
+        people: people.map((p) => [p.email, p.annualSalary]),
+      }
+    }
+
+    it("creates them, keeps them when left out, reports a change, and clears them with null", async () => {
+      await org.run(importFile(salaries))
+      expect(await stored()).toEqual({
+        team: 45000,
+        people: [
+          ["ana@x.com", 52000.5],
+          ["ben@x.com", null],
+        ],
+      })
+      expect(await org.run(importFile({ people: [{ email: "ana@x.com", name: "Ana Lima" }] }))).toMatchObject({
+        people: { created: 0, updated: 1 },
+      })
+      expect(await stored()).toEqual({
+        team: 45000,
+        people: [
+          ["ana@x.com", 52000.5],
+          ["ben@x.com", null],
+        ],
+      })
+      const change = {
+        teams: [{ key: "support", defaultAnnualSalary: null }],
+        people: [{ email: "ana@x.com", annualSalary: 54000 }],
+      }
+      const planned = await org.run(dryRun(change))
+      expect(planned.teams).toEqual([
+        { key: "support", change: "updated", fields: { defaultAnnualSalary: { from: 45000, to: null } } },
+      ])
+      expect(planned.people).toEqual([
+        { email: "ana@x.com", change: "updated", fields: { annualSalary: { from: 52000.5, to: 54000 } } },
+      ])
+      await org.run(importFile(change))
+      expect(await stored()).toEqual({
+        team: null,
+        people: [
+          ["ana@x.com", 54000],
+          ["ben@x.com", null],
+        ],
+      })
+      expect(await org.run(importFile(change))).toEqual({
+        teams: { created: 0, updated: 0 },
+        people: { created: 0, updated: 0 },
+      })
+    })
+
+    it("refuses a salary below 0 or that is not a number, at its place in the file", async () => {
+      const error = await org
+        .exit(
+          importFile({
+            teams: [{ key: "support", name: "Support", defaultAnnualSalary: -1 }],
+            people: [{ name: "Ana", email: "ana@x.com", teamKey: "support", timeZone: "UTC", annualSalary: "lots" }],
+          }),
+        )
+        .then(failureOf)
+      expect(error).toBeInstanceOf(InputError)
+      expect(error.message.split("\n")).toEqual([
+        "teams[0].defaultAnnualSalary: expected an annual salary of 0 or more, got -1",
+        'people[0].annualSalary: expected an annual salary of 0 or more, got "lots"',
+      ])
     })
   })
 })

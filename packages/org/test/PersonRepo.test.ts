@@ -452,7 +452,7 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
   })
 
   describe("demo data", () => {
-    it("seeds 5 teams and 20 people once; seeding again changes nothing", async () => {
+    it("seeds 5 teams and 21 people, one who left, once; seeding again changes nothing", async () => {
       await org.close()
       org = await openOrg(dialect)
       const teamCount = Effect.flatMap(TeamRepo, (r) => r.count)
@@ -461,18 +461,23 @@ describe.each(testDialects())("PersonRepo on %s", (dialect) => {
       await org.run(seedOrg)
       expect(await org.run(orgIsEmpty)).toBe(false)
       expect(await org.run(teamCount)).toBe(5)
-      expect(await org.run(count())).toBe(20)
+      expect(await org.run(count())).toBe(21)
+      expect(await org.run(count({ status: "left" }))).toBe(1)
       const first = await org.run(people((r) => r.list({ limit: 100, after: undefined }, {})))
 
       await org.run(seedOrg)
       expect(await org.run(teamCount)).toBe(5)
-      expect(await org.run(count())).toBe(20)
+      expect(await org.run(count())).toBe(21)
       expect(await org.run(people((r) => r.list({ limit: 100, after: undefined }, {})))).toEqual(first)
 
       const nikos = first.find((p) => p.email === "nikos@teamops.example")
       const aoife = first.find((p) => p.email === "aoife@teamops.example")
       expect(aoife?.managerId).toBe(nikos?.id)
       expect(nikos?.hireDate).toBe("2015-06-15")
+      // A salary of one's own, or the team's default; Lena left in 2026.
+      expect(nikos?.annualSalary).toBe(72000)
+      const lena = first.find((p) => p.email === "lena@teamops.example")
+      expect([lena?.annualSalary, lena?.status, lena?.leftOn]).toEqual([null, "left", "2026-04-30"])
     })
   })
 })

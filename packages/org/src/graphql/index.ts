@@ -4,6 +4,7 @@ import { orgMutations } from "./mutations.js"
 import { orgQueries } from "./queries.js"
 import { orgTypes } from "./types.js"
 import { viewerFields } from "./viewer.js"
+import { workforceSchema } from "./workforce.js"
 
 /** The org types, queries and mutations. */
 export const orgSchema = (builder: Builder, kit: SchemaKit) => {
@@ -12,4 +13,5 @@ export const orgSchema = (builder: Builder, kit: SchemaKit) => {
   orgQueries(builder, kit, types)
   orgMutations(builder, kit, hours)
   viewerFields(builder)
+  workforceSchema(builder, kit)
 }

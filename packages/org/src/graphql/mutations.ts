@@ -23,6 +23,16 @@ import { PersonRef, TeamRef } from "./refs.js"
 
 const failures = [InputError, NotFoundError, ConflictError]
 
+const salaryInput = "In the organisation's currency, 0 or more. Only people partners and admins may set it."
+
+/**
+ * Who may call a mutation that creates or changes a team or a person: `org:write`, and, when
+ * the input sets or clears a salary, only people partners and admins, as salaries are theirs
+ * to see. A field left out is undefined; `null` clears it, which is setting it too.
+ */
+const writesOrg = (input: object, salaryField: string) =>
+  (input as Record<string, unknown>)[salaryField] === undefined ? { scope: "org:write" as const } : { people: true }
+
 /** Creating and changing teams and people. */
 export const orgMutations = (
   builder: Builder,
@@ -35,15 +45,18 @@ export const orgMutations = (
       name: t.string({ required: true }),
       description: t.string({ required: false }),
       parentKey: t.string({ required: false }),
+      defaultAnnualSalary: t.float({ required: false, description: salaryInput }),
     }),
   })
   const UpdateTeamInputType = builder.inputType("UpdateTeamInput", {
-    description: "Fields left out stay as they are; `parentKey: null` and `description: null` clear them.",
+    description:
+      "Fields left out stay as they are; `parentKey: null`, `description: null` and `defaultAnnualSalary: null` clear them.",
     fields: (t) => ({
       key: t.string({ required: true }),
       name: t.string({ required: false }),
       description: t.string({ required: false }),
       parentKey: t.string({ required: false }),
+      defaultAnnualSalary: t.float({ required: false, description: salaryInput }),
     }),
   })
   const CreatePersonInputType = builder.inputType("CreatePersonInput", {
@@ -59,10 +72,11 @@ export const orgMutations = (
         description: "Defaults to Monday to Friday, 09:00-17:00 local time.",
       }),
       managerId: t.id({ required: false }),
+      annualSalary: t.float({ required: false, description: salaryInput }),
     }),
   })
   const UpdatePersonInputType = builder.inputType("UpdatePersonInput", {
-    description: "Fields left out stay as they are.",
+    description: "Fields left out stay as they are; `annualSalary: null` clears the salary.",
     fields: (t) => ({
       id: t.id({ required: true }),
       name: t.string({ required: false }),
@@ -71,6 +85,7 @@ export const orgMutations = (
       teamKey: t.string({ required: false }),
       hireDate: t.string({ required: false }),
       workingHours: t.field({ type: WeeklyHoursInput, required: false }),
+      annualSalary: t.float({ required: false, description: salaryInput }),
     }),
   })
   const SetManagerInputType = builder.inputType("SetManagerInput", {
@@ -91,7 +106,7 @@ export const orgMutations = (
   // Nullable GraphQL inputs arrive as `undefined` when left out, which the schemas read as "unchanged".
   builder.mutationFields((t) => ({
     createTeam: t.field({
-      authScopes: { scope: "org:write" },
+      authScopes: (_, { input }) => writesOrg(input, "defaultAnnualSalary"),
       type: TeamRef,
       args: { input: t.arg({ type: CreateTeamInputType, required: true }) },
       errors: payload("CreateTeam", "team", failures),
@@ -99,7 +114,7 @@ export const orgMutations = (
         run(withInput(CreateTeamInput, input, (i) => Effect.flatMap(TeamRepo, (r) => r.create(i)))),
     }),
     updateTeam: t.field({
-      authScopes: { scope: "org:write" },
+      authScopes: (_, { input }) => writesOrg(input, "defaultAnnualSalary"),
       type: TeamRef,
       args: { input: t.arg({ type: UpdateTeamInputType, required: true }) },
       errors: payload("UpdateTeam", "team", failures),
@@ -107,7 +122,7 @@ export const orgMutations = (
         run(withInput(UpdateTeamInput, input, (i) => Effect.flatMap(TeamRepo, (r) => r.update(i)))),
     }),
     createPerson: t.field({
-      authScopes: { scope: "org:write" },
+      authScopes: (_, { input }) => writesOrg(input, "annualSalary"),
       type: PersonRef,
       args: { input: t.arg({ type: CreatePersonInputType, required: true }) },
       errors: payload("CreatePerson", "person", failures),
@@ -115,7 +130,7 @@ export const orgMutations = (
         run(withInput(CreatePersonInput, input, (i) => Effect.flatMap(PersonRepo, (r) => r.create(i)))),
     }),
     updatePerson: t.field({
-      authScopes: { scope: "org:write" },
+      authScopes: (_, { input }) => writesOrg(input, "annualSalary"),
       type: PersonRef,
       args: { input: t.arg({ type: UpdatePersonInputType, required: true }) },
       errors: payload("UpdatePerson", "person", failures),

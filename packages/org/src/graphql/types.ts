@@ -7,6 +7,9 @@ import { TeamRepo } from "../TeamRepo.js"
 import type { hoursTypes } from "./hours.js"
 import { PersonRef, TeamRef } from "./refs.js"
 
+// Salaries are sensitive: anyone but people partners and admins reads them as unknown.
+const salaryNote = "Seen by people partners and admins; null for anyone else."
+
 /** The `Team` and `Person` nodes. */
 export const orgTypes = (
   builder: Builder,
@@ -26,6 +29,12 @@ export const orgTypes = (
       key: t.exposeString("key"),
       name: t.exposeString("name"),
       description: t.exposeString("description", { nullable: true }),
+      defaultAnnualSalary: t.exposeFloat("defaultAnnualSalary", {
+        nullable: true,
+        description: `The annual salary of this team's people who have none of their own, for the cost of turnover. ${salaryNote}`,
+        authScopes: { people: true },
+        unauthorizedResolver: () => null,
+      }),
       parent: t.field({
         type: TeamRef,
         nullable: true,
@@ -78,6 +87,12 @@ export const orgTypes = (
         nullable: true,
         description: "YYYY-MM-DD, when the person left. Seen by people partners, the person and their managers.",
         authScopes: (person) => ({ people: true, careerOf: person.id }),
+        unauthorizedResolver: () => null,
+      }),
+      annualSalary: t.exposeFloat("annualSalary", {
+        nullable: true,
+        description: `In the organisation's currency; null when not recorded. ${salaryNote}`,
+        authScopes: { people: true },
         unauthorizedResolver: () => null,
       }),
       team: t.field({

@@ -31,6 +31,10 @@ export const requestAccess = (runtime: ManagedRuntime.ManagedRuntime<any, never>
       const below = await reports()
       return ask((d) => d.teamsOf([viewer.personId, ...below]), new Set<string>() as ReadonlySet<string>)()
     }),
+    managedTeams: once(async () => {
+      const below = await reports()
+      return ask((d) => d.teamsOf([...below]), new Set<string>() as ReadonlySet<string>)()
+    }),
     email: ask((d) => Effect.map(d.byId(viewer.personId), (p) => p?.email), undefined as string | undefined),
   }
   return makeAccess(viewer, relations)
