@@ -320,6 +320,8 @@ function organisation() {
         teamKey: key,
         timeZone,
         hireDate: "2023-05-01",
+        // The last of each team is paid the team's default.
+        ...(i < 4 ? { annualSalary: 40_000 + 2_000 * i } : {}),
       }
     }),
   )
@@ -332,7 +334,7 @@ function organisation() {
         parent: "support",
         description: "Support for Europe, the Middle East and Africa.",
       },
-      ...regions.map(({ key, name }) => ({ key, name, parent: "support" })),
+      ...regions.map(({ key, name }) => ({ key, name, parent: "support", defaultAnnualSalary: 45_000 })),
     ],
     people: [
       head,
@@ -766,13 +768,21 @@ async function statementsOf(databaseUrl, body) {
 }
 
 /**
- * A leader's page (bench/teampage.graphql: KPIs with their status, targets and facts, and
- * last week's coverage gaps) of one team and of five at once, against the window's cycles in
- * one statement, and the statements each sends.
+ * A leader's page (bench/teampage.graphql: KPIs with their status, targets and facts, the
+ * year's workforce and last week's coverage gaps) of one team and of five at once, against the
+ * window's cycles in one statement, and the statements each sends.
  */
 async function measureTeamPages(teamops, cycles, databaseUrl, data) {
-  const weekOf = new Date(Date.parse(data.to) - 7 * day).toISOString().slice(0, 10)
-  const window = { from: data.from, to: data.to, asOf: data.to, weekOf }
+  const dateOf = (at) => new Date(at).toISOString().slice(0, 10)
+  const window = {
+    from: data.from,
+    to: data.to,
+    asOf: data.to,
+    // The workforce of the year up to today, and the coverage of last week.
+    since: dateOf(Date.parse(data.to) - 365 * day),
+    until: dateOf(Date.parse(data.to)),
+    weekOf: dateOf(Date.parse(data.to) - 7 * day),
+  }
   const keys = [teamKey, ...regions.map((r) => r.key)]
   const pages = [
     [

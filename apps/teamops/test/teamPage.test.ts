@@ -5,22 +5,30 @@ import { seedDemo } from "@teamops/server"
 import { measured, openTestHost, type TestHost, testDialects } from "@teamops/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
+import { blocksOf } from "./docPages.js"
 
-// The request the team page benchmark sends.
+// The request the team page benchmark sends, shown in docs/teampage.md.
 const document = readFileSync(new URL("../../../bench/teampage.graphql", import.meta.url), "utf8")
+const guide = readFileSync(new URL("../../../docs/teampage.md", import.meta.url), "utf8")
 const teams = ["support-emea", "support-americas", "support-apac", "support-ops", "support"]
 // The demo's conversations run up to the day it is seeded: the week before is a whole one.
 const weekOf = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)
+const period = { weekOf, since: "2026-01-01", until: "2026-12-31" }
 const pageOf = (keys: ReadonlyArray<string>) =>
   keys.length === 1
-    ? host.data(document, { team: keys[0], weekOf }, "TeamPage")
+    ? host.data(document, { team: keys[0], ...period }, "TeamPage")
     : host.data(
         document,
-        { weekOf, ...Object.fromEntries(["a", "b", "c", "d", "e"].map((v, i) => [v, keys[i]])) },
+        { ...period, ...Object.fromEntries(["a", "b", "c", "d", "e"].map((v, i) => [v, keys[i]])) },
         "TeamPages",
       )
 
 let host: TestHost
+
+it("shows the request in the guide as it is sent", () => {
+  expect(blocksOf(guide).find((block) => block.lang === "graphql")?.text).toBe(document)
+})
+
 describe.each(testDialects())("the team page on %s", (dialect) => {
   beforeAll(async () => {
     host = await openTestHost(dialect, defaultPlugins)
@@ -50,6 +58,23 @@ describe.each(testDialects())("the team page on %s", (dialect) => {
     const five = await measured(host, () => pageOf(teams))
     expect(Object.keys(five.answer)).toHaveLength(5)
     expect(five.sent.length).toBe(one.sent.length)
+  })
+
+  it("shows each team's workforce and what its turnover cost", async () => {
+    const page = await pageOf(teams)
+    // Lena Weber of Support Operations left on 30 April, costed at her team's default salary.
+    expect(page.d.workforce).toMatchObject({
+      departures: [{ person: { name: "Lena Weber" }, leftOn: "2026-04-30" }],
+      turnoverCost: 10500,
+      uncostedDepartures: 0,
+      replacementCostRate: 0.21,
+    })
+    for (const key of ["a", "b", "c"]) {
+      const { workforce } = page[key]
+      expect(workforce).toMatchObject({ departures: [], turnoverRate: 0, turnoverCost: 0 })
+      const banded = workforce.tenure.bands.reduce((sum: number, b: any) => sum + b.count, 0)
+      expect(banded).toBe(workforce.headcountAtEnd)
+    }
   })
 
   it("shows the half hours each regional team leaves uncovered", async () => {
