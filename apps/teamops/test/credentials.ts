@@ -1,9 +1,11 @@
 // The credentials the tests of the guides send, made as `teamops token create` makes them, and
 // the check that a page shows them wherever it shows a request.
 import { Directory, type TokenScope } from "@teamops/core"
-import { createToken, type TeamopsServer } from "@teamops/server"
+import { type Dialect, testDatabase } from "@teamops/core/testing"
+import { createServer, createToken, type TeamopsServer } from "@teamops/server"
 import { Effect } from "effect"
 import { expect } from "vitest"
+import { defaultPlugins } from "../src/DefaultPlugins.js"
 import { blocksOf } from "./docPages.js"
 
 /** The header every request of the documentation shows. */
@@ -69,3 +71,23 @@ export const expectShowsToken = (name: string, page: string) => {
   expect(page, `${name} says where a token comes from`).toContain("teamops token create")
   return checked
 }
+
+/** A server of the default plugins on a fresh database, sending a token of `owner` with every request. */
+export const openGuideServer = async (
+  dialect: Dialect,
+  owner: { readonly email: string } | { readonly service: string },
+  scopes: ReadonlyArray<TokenScope>,
+) => {
+  const database = await testDatabase(dialect)
+  const booted = await createServer({ databaseUrl: database.url, plugins: defaultPlugins, graphiql: false })
+  return {
+    booted,
+    server: authorized(booted, await mintToken(booted, owner, scopes)),
+    run: <A, E>(effect: Effect.Effect<A, E, any>) => booted.host.runtime.runPromise(effect),
+    close: async () => {
+      await booted.close()
+      await database.drop()
+    },
+  }
+}
+export type GuideServer = Awaited<ReturnType<typeof openGuideServer>>

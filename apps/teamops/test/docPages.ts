@@ -1,5 +1,6 @@
 // Reading the worked examples of a documentation page: its fenced blocks, and each GraphQL
 // request with its variables and the answer the page shows.
+import { readFileSync } from "node:fs"
 
 export interface Block {
   readonly lang: string
@@ -89,4 +90,24 @@ export const exampleIds = () => {
     return shown
   }
   return { learn, real }
+}
+
+/**
+ * A page's worked example: the files it shows, by name; each `sh` command with the block
+ * after it, its output; and each GraphQL request with its answer.
+ */
+export const workedExample = (name: string) => {
+  const blocks = blocksOf(readFileSync(new URL(`../../../${name}`, import.meta.url), "utf8"))
+  const files = new Map(blocks.flatMap((b) => (b.file === undefined ? [] : [[b.file, b.text] as const])))
+  return {
+    fileText: (file: string) => {
+      const text = files.get(file)
+      if (text === undefined) throw new Error(`${name} shows no file ${file}`)
+      return text
+    },
+    commands: blocks.flatMap((block, i) =>
+      block.lang === "sh" ? [{ words: block.text.trim().split(/\s+/), output: blocks[i + 1] as Block }] : [],
+    ),
+    examples: blocks.flatMap((block, i) => (block.lang === "graphql" ? [exampleAt(name, blocks, i)] : [])),
+  }
 }
