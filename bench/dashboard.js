@@ -28,7 +28,10 @@ import { generator } from "./generator.js"
 
 const self = fileURLToPath(import.meta.url)
 const document = readFileSync(new URL("./dashboard.graphql", import.meta.url), "utf8")
-const teamPageDocument = readFileSync(new URL("./teampage.graphql", import.meta.url), "utf8")
+const teamPageDocument = readFileSync(
+  new URL("../packages/sdk/src/operations/teamPage.graphql", import.meta.url),
+  "utf8",
+)
 const teamKey = "support-emea"
 const day = 86_400_000
 
@@ -768,7 +771,7 @@ async function statementsOf(databaseUrl, body) {
 }
 
 /**
- * A leader's page (bench/teampage.graphql: KPIs with their status, targets and facts, the
+ * A leader's page (packages/sdk/src/operations/teamPage.graphql: KPIs with their status, targets and facts, the
  * year's workforce and last week's coverage gaps) of one team and of five at once, against the
  * window's cycles in one statement, and the statements each sends.
  */

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultPlugins } from "../src/DefaultPlugins.js"
 import { blocksOf } from "./docPages.js"
 
-// The request the team page benchmark sends, shown in docs/teampage.md.
-const document = readFileSync(new URL("../../../bench/teampage.graphql", import.meta.url), "utf8")
+// The team page of the SDK, which the benchmark sends and docs/teampage.md shows.
+const document = readFileSync(new URL("../../../packages/sdk/src/operations/teamPage.graphql", import.meta.url), "utf8")
 const guide = readFileSync(new URL("../../../docs/teampage.md", import.meta.url), "utf8")
 const teams = ["support-emea", "support-americas", "support-apac", "support-ops", "support"]
 // The demo's conversations run up to the day it is seeded: the week before is a whole one.
