@@ -37,24 +37,25 @@ export class TeamopsError extends Error {
   }
 }
 
-/** The payload types of mutations that report a refused input instead of succeeding. */
-const failureTypes = /Error$/
-
 /**
- * A mutation's payload when it succeeded; a payload of an error type (`InputError`,
- * `NotFoundError`, …) is thrown as a {@link TeamopsError}, for callers who prefer exceptions.
+ * A mutation's payload when it succeeded (its type ends in `Success`, as every success of
+ * the API does); any other member of its union (`InputError`, `NotFoundError`,
+ * `EventBatchRefused`, …) is thrown as a {@link TeamopsError}, for callers who prefer
+ * exceptions.
  */
 export const orThrow = <P extends { readonly __typename?: string }>(
   payload: P,
-): Exclude<P, { readonly __typename?: `${string}Error` }> => {
-  if (payload.__typename !== undefined && failureTypes.test(payload.__typename)) {
-    const message = (payload as { message?: unknown }).message
-    throw new TeamopsError(`${payload.__typename}: ${typeof message === "string" ? message : "refused"}`, {
+): Extract<P, { readonly __typename?: `${string}Success` }> => {
+  if (payload.__typename !== undefined && !payload.__typename.endsWith("Success")) {
+    const { message, problems } = payload as { message?: unknown; problems?: unknown }
+    const said = typeof message === "string" ? message : "refused"
+    const listed = Array.isArray(problems) && problems.length > 0 ? `\n${problems.join("\n")}` : ""
+    throw new TeamopsError(`${payload.__typename}: ${said}${listed}`, {
       errors: [],
       data: payload,
       status: 200,
       requestId: undefined,
     })
   }
-  return payload as Exclude<P, { readonly __typename?: `${string}Error` }>
+  return payload as Extract<P, { readonly __typename?: `${string}Success` }>
 }

@@ -74,9 +74,10 @@ describe.each(testDialects())("the SDK against a server on %s", (dialect) => {
   it("turns a refused mutation's payload into a TeamopsError on request", async () => {
     const client = createClient({ url, token: host.adminToken })
     const create = (key: string) =>
-      client.request<{ createTeam: { __typename: string; message?: string } }, Record<string, never>>(
-        `mutation { createTeam(input: { key: "${key}", name: "Beta" }) { __typename ... on InputError { message } } }`,
-      )
+      client.request<
+        { createTeam: { __typename: "CreateTeamSuccess" } | { __typename: "InputError"; message: string } },
+        Record<string, never>
+      >(`mutation { createTeam(input: { key: "${key}", name: "Beta" }) { __typename ... on InputError { message } } }`)
     expect(orThrow((await create("beta")).createTeam).__typename).toBe("CreateTeamSuccess")
     const refused = (await create("Not A Key")).createTeam
     expect(() => orThrow(refused)).toThrow(TeamopsError)

@@ -4,10 +4,60 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How hard a conversation is; an untagged one counts as standard. */
+export type Complexity =
+  | 'complex'
+  | 'simple'
+  | 'standard';
+
+/** How much one conversation weighs in weighted concurrency (defaults 0.5, 1 and 2). */
+export type ComplexityWeightsInput = {
+  complex?: number | null | undefined;
+  simple?: number | null | undefined;
+  standard?: number | null | undefined;
+};
+
+export type IngestEventsInput = {
+  /** The events of one batch. */
+  events: Array<unknown>;
+};
+
+/** What report rows are grouped by. */
+export type MetricGroup =
+  | 'period'
+  | 'person'
+  | 'team';
+
+/** A question to the metrics; the same fields as `teamops metric --query`. */
+export type MetricQueryInput = {
+  /** RFC 3339 instant; events after it are ignored. Default now. */
+  asOf?: string | null | undefined;
+  complexity?: Complexity | null | undefined;
+  complexityWeights?: ComplexityWeightsInput | null | undefined;
+  /** RFC 3339 instant; basis instants from here (inclusive). */
+  from?: string | null | undefined;
+  groupBy?: Array<MetricGroup> | null | undefined;
+  metric: string;
+  /** The review score that passes (default 0.8). */
+  passThreshold?: number | null | undefined;
+  /** Required when grouping by period. */
+  period?: ReportPeriod | null | undefined;
+  /** IANA zone of the periods; default UTC, or the team's calendar zone when grouped by team. */
+  timeZone?: string | null | undefined;
+  /** RFC 3339 instant; basis instants before this (exclusive). */
+  to?: string | null | undefined;
+};
+
 /** Whether a person is still in the organisation. */
 export type PersonStatus =
   | 'ACTIVE'
   | 'LEFT';
+
+/** A local day, a week starting Monday, or a calendar month. */
+export type ReportPeriod =
+  | 'day'
+  | 'month'
+  | 'week';
 
 /** Who a target is for, from the most specific. */
 export type TargetScopeKind =
@@ -35,6 +85,45 @@ export type TenureBand =
   | 'FROM_90_DAYS_TO_1_YEAR'
   /** Fewer than 90 days. */
   | 'UNDER_90_DAYS';
+
+export type PersonCareerQueryVariables = Exact<{
+  email: string;
+}>;
+
+
+export type PersonCareerQuery = { person: { name: string, email: string, timeInLevel: number | null, currentLevel: { key: string, title: string } | null, nextLevel: { key: string, title: string } | null, readiness: { ready: boolean, met: number, total: number, explanation: string, gaps: Array<{ expected: string, assessed: string | null, competency: { key: string } }> } | null, levelHistory: Array<{ ladderKey: string, version: number, effectiveOn: string, rationale: string, from: { key: string } | null, to: { key: string } }> } | null };
+
+export type IngestLimitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IngestLimitsQuery = { limits: { ingestBatchSize: number } };
+
+export type IngestEventsMutationVariables = Exact<{
+  input: IngestEventsInput;
+}>;
+
+
+export type IngestEventsMutation = { ingestEvents:
+    | { __typename: 'EventBatchRefused', message: string, problems: Array<string> }
+    | { __typename: 'IngestEventsSuccess', summary: { accepted: number, duplicates: number } }
+    | { __typename: 'InputError', message: string, path: Array<string> }
+   };
+
+export type MetricSeriesQueryVariables = Exact<{
+  query: MetricQueryInput;
+}>;
+
+
+export type MetricSeriesQuery = { metric: Array<
+    | { metric: string, team: string | null, person: string | null, period: string | null, status: TargetStatus | null, attainment: number | null }
+    | { count: number, metric: string, team: string | null, person: string | null, period: string | null, status: TargetStatus | null, attainment: number | null }
+    | { unanswered: number | null, open: number | null, metric: string, team: string | null, person: string | null, period: string | null, status: TargetStatus | null, attainment: number | null, calendar: { count: number, median: number, p90: number } | null }
+    | { metric: string, team: string | null, person: string | null, period: string | null, status: TargetStatus | null, attainment: number | null }
+    | { metric: string, team: string | null, person: string | null, period: string | null, status: TargetStatus | null, attainment: number | null }
+    | { metric: string, team: string | null, person: string | null, period: string | null, status: TargetStatus | null, attainment: number | null }
+    | { count: number, value: number, metric: string, team: string | null, person: string | null, period: string | null, status: TargetStatus | null, attainment: number | null }
+    | { numerator: number, denominator: number, rate: number | null, metric: string, team: string | null, person: string | null, period: string | null, status: TargetStatus | null, attainment: number | null }
+  > };
 
 export type PeopleQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -246,6 +335,109 @@ export const TeamPageFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TeamPage"}) as unknown as TypedDocumentString<TeamPageFragment, unknown>;
+export const PersonCareerDocument = new TypedDocumentString(`
+    query PersonCareer($email: String!) {
+  person(email: $email) {
+    name
+    email
+    currentLevel {
+      key
+      title
+    }
+    timeInLevel
+    nextLevel {
+      key
+      title
+    }
+    readiness {
+      ready
+      met
+      total
+      explanation
+      gaps {
+        competency {
+          key
+        }
+        expected
+        assessed
+      }
+    }
+    levelHistory {
+      ladderKey
+      version
+      effectiveOn
+      rationale
+      from {
+        key
+      }
+      to {
+        key
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonCareerQuery, PersonCareerQueryVariables>;
+export const IngestLimitsDocument = new TypedDocumentString(`
+    query IngestLimits {
+  limits {
+    ingestBatchSize
+  }
+}
+    `) as unknown as TypedDocumentString<IngestLimitsQuery, IngestLimitsQueryVariables>;
+export const IngestEventsDocument = new TypedDocumentString(`
+    mutation IngestEvents($input: IngestEventsInput!) {
+  ingestEvents(input: $input) {
+    __typename
+    ... on IngestEventsSuccess {
+      summary {
+        accepted
+        duplicates
+      }
+    }
+    ... on EventBatchRefused {
+      message
+      problems
+    }
+    ... on InputError {
+      message
+      path
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IngestEventsMutation, IngestEventsMutationVariables>;
+export const MetricSeriesDocument = new TypedDocumentString(`
+    query MetricSeries($query: MetricQueryInput!) {
+  metric(query: $query) {
+    metric
+    team
+    person
+    period
+    status
+    attainment
+    ... on CountMetricRow {
+      count
+    }
+    ... on DurationMetricRow {
+      calendar {
+        count
+        median
+        p90
+      }
+      unanswered
+      open
+    }
+    ... on RateMetricRow {
+      numerator
+      denominator
+      rate
+    }
+    ... on ObservedMetricRow {
+      count
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MetricSeriesQuery, MetricSeriesQueryVariables>;
 export const PeopleDocument = new TypedDocumentString(`
     query People($first: Int, $after: String) {
   people(first: $first, after: $after) {
