@@ -1,5 +1,5 @@
 import { Email, InstantMillis, Key } from "@teamops/core"
-import { Schema } from "effect"
+import { SchemaAST as AST, JSONSchema, Option, Schema } from "effect"
 
 const Text = (what: string) =>
   Schema.String.pipe(
@@ -13,7 +13,10 @@ export const EventId = Text("an id")
 export const oneOf = <const L extends readonly [string, ...Array<string>]>(...values: L) =>
   Schema.compose(
     Schema.String.pipe(
-      Schema.filter((s) => values.includes(s) || `expected one of ${values.join(", ")}, got ${JSON.stringify(s)}`),
+      Schema.filter((s) => values.includes(s) || `expected one of ${values.join(", ")}, got ${JSON.stringify(s)}`, {
+        // The encoded side is a string; its JSON Schema still lists the values, as typed clients need them.
+        jsonSchema: { enum: values },
+      }),
     ),
     Schema.Literal(...values),
   )
@@ -35,8 +38,8 @@ const optional = <A, I>(schema: Schema.Schema<A, I, never>) => Schema.optionalWi
 const common = { id: EventId, at: InstantMillis, actor: Actor }
 const conversation = { ...common, conversationId: Text("a conversation id") }
 
-const event = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F) =>
-  Schema.Struct({ type: Schema.Literal(type), ...fields })
+const event = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F, description: string) =>
+  Schema.Struct({ type: Schema.Literal(type), ...fields }).annotations({ description })
 
 /** One category of a quality review; `value: null` is N/A. */
 export const ScorecardEntry = Schema.Struct({
@@ -65,43 +68,79 @@ export type Review = typeof Review.Type
 
 /** The shapes of the events of the log, one per `type`. */
 export const eventSchemas = {
-  "conversation.created": event("conversation.created", {
-    ...conversation,
-    channel: optional(Text("a channel")),
-    complexity: optional(Complexity),
-    customerId: optional(Text("a customer id")),
-  }),
-  "message.customer": event("message.customer", conversation),
-  "message.human": event("message.human", conversation),
-  "message.bot": event("message.bot", conversation),
-  "conversation.assigned": event("conversation.assigned", {
-    ...conversation,
-    assignee: Schema.NullOr(Schema.Struct({ email: Email })),
-    // Absent keeps the team; null clears it.
-    teamKey: Schema.optional(Schema.NullOr(Key)),
-  }),
-  "conversation.handoff": event("conversation.handoff", conversation),
-  "conversation.resolved": event("conversation.resolved", conversation),
-  "conversation.reopened": event("conversation.reopened", conversation),
-  "conversation.tagged": event("conversation.tagged", { ...conversation, complexity: Complexity }),
-  "csat.rated": event("csat.rated", {
-    ...conversation,
-    rating: Schema.Int.pipe(Schema.between(1, 5, { message: () => "expected an integer from 1 to 5" })),
-  }),
-  "qa.reviewed": event("qa.reviewed", {
-    ...common,
-    review: Review,
-    reviewee: Email,
-    conversationId: optional(Text("a conversation id")),
-  }),
-  "proactive.sent": event("proactive.sent", { ...common, teamKey: optional(Key) }),
-  "article.viewed": event("article.viewed", { ...common, customerId: Text("a customer id") }),
-  "metric.observed": event("metric.observed", {
-    ...common,
-    metric: Text("a metric key"),
-    subject: Schema.Union(Schema.Struct({ person: Email }), Schema.Struct({ team: Key })),
-    value: Schema.Number,
-  }),
+  "conversation.created": event(
+    "conversation.created",
+    {
+      ...conversation,
+      channel: optional(Text("a channel")),
+      complexity: optional(Complexity),
+      customerId: optional(Text("a customer id")),
+    },
+    "A conversation began; a human or bot actor means it was outbound.",
+  ),
+  "message.customer": event("message.customer", conversation, "The customer wrote."),
+  "message.human": event("message.human", conversation, "A teammate replied in public."),
+  "message.bot": event("message.bot", conversation, "A bot replied."),
+  "conversation.assigned": event(
+    "conversation.assigned",
+    {
+      ...conversation,
+      assignee: Schema.NullOr(Schema.Struct({ email: Email })),
+      // Absent keeps the team; null clears it.
+      teamKey: Schema.optional(Schema.NullOr(Key)),
+    },
+    "The conversation was assigned to a person (null: unassigned); teamKey moves it to a team, null clears the team, absent keeps it.",
+  ),
+  "conversation.handoff": event("conversation.handoff", conversation, "A bot handed the conversation to humans."),
+  "conversation.resolved": event(
+    "conversation.resolved",
+    conversation,
+    "The conversation was resolved; actor.kind says by whom: human, bot or automation.",
+  ),
+  "conversation.reopened": event("conversation.reopened", conversation, "A resolved conversation was opened again."),
+  "conversation.tagged": event(
+    "conversation.tagged",
+    { ...conversation, complexity: Complexity },
+    "The conversation's complexity was set.",
+  ),
+  "csat.rated": event(
+    "csat.rated",
+    {
+      ...conversation,
+      rating: Schema.Int.pipe(Schema.between(1, 5, { message: () => "expected an integer from 1 to 5" })),
+    },
+    "The customer rated the conversation from 1 to 5, after its first resolution.",
+  ),
+  "qa.reviewed": event(
+    "qa.reviewed",
+    {
+      ...common,
+      review: Review,
+      reviewee: Email,
+      conversationId: optional(Text("a conversation id")),
+    },
+    "A quality review of a teammate's work, scored by category; it may name the conversation reviewed.",
+  ),
+  "proactive.sent": event(
+    "proactive.sent",
+    { ...common, teamKey: optional(Key) },
+    "A proactive message went out to customers.",
+  ),
+  "article.viewed": event(
+    "article.viewed",
+    { ...common, customerId: Text("a customer id") },
+    "A customer read a help article.",
+  ),
+  "metric.observed": event(
+    "metric.observed",
+    {
+      ...common,
+      metric: Text("a metric key"),
+      subject: Schema.Union(Schema.Struct({ person: Email }), Schema.Struct({ team: Key })),
+      value: Schema.Number,
+    },
+    "A value of a metric a plugin declares, for a person or a team.",
+  ),
 } as const
 
 export type EventType = keyof typeof eventSchemas
@@ -125,3 +164,21 @@ const encoders = Object.fromEntries(
  * emails in lower case. Two sendings of one event compare equal exactly when these do.
  */
 export const canonical = (event: LogEvent): string => JSON.stringify(encoders[event.type](event))
+
+/**
+ * Every event type as the JSON Schema of what a client sends: the encoded fields, with the
+ * values an enumerated field allows. Typed clients are generated from it.
+ */
+export const eventJsonSchemas = (): Record<EventType, JSONSchema.JsonSchema7Root> =>
+  Object.fromEntries(
+    Object.entries(eventSchemas).map(([type, schema]: [string, Schema.Schema.AnyNoContext]) => [
+      type,
+      {
+        ...JSONSchema.make(Schema.encodedBoundSchema(schema)),
+        ...Option.match(AST.getDescriptionAnnotation(schema.ast), {
+          onNone: () => ({}),
+          onSome: (description) => ({ description }),
+        }),
+      },
+    ]),
+  ) as Record<EventType, JSONSchema.JsonSchema7Root>

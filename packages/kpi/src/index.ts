@@ -17,7 +17,7 @@ export {
   ownerOf,
   resolvedAt,
 } from "./CycleView.js"
-export { Complexity, eventTypes, LogEvent, oneOf } from "./Event.js"
+export { Complexity, eventJsonSchemas, eventTypes, LogEvent, oneOf } from "./Event.js"
 export type { RawEvent } from "./EventDecode.js"
 export { EventBatchRefused, EventLog, type IngestSummary, type SkippedConversation } from "./EventLog.js"
 export { type CycleRow, FactReader, type FactReaderService, type PersonFact, type Window } from "./FactReader.js"

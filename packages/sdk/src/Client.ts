@@ -1,4 +1,5 @@
 import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core"
+import { type Connection, type NodeOf, paginate } from "./Paginate.js"
 import { type GraphQLErrorEntry, TeamopsError } from "./TeamopsError.js"
 
 /** A document the SDK generated (typed by its result and variables), or a plain query string. */
@@ -15,11 +16,29 @@ export interface ClientOptions {
   readonly retries?: number
   /** How long one attempt may take; default 30 seconds. */
   readonly timeoutMs?: number
+  /**
+   * Send the SDK's documents by their hash (`documentId`) instead of their text, to a server
+   * that loaded the SDK's persisted-documents.json; default false. Plain strings are sent as text.
+   */
+  readonly persisted?: boolean
 }
 
 export interface Client {
   /** Sends one operation and answers its `data`; anything else is a {@link TeamopsError}. */
   readonly request: <R, V>(document: Document<R, V>, ...variables: VariablesOf<V>) => Promise<R>
+  /**
+   * Every node of the Relay connection the document asks for, a page at a time; the document
+   * declares `$after` and asks for `pageInfo { hasNextPage endCursor }`. When the answer holds
+   * more than one connection, `connectionOf` picks the one to page through.
+   */
+  readonly paginate: {
+    <R, V>(document: Document<R, V>, variables: V): AsyncGenerator<NodeOf<R>, void, undefined>
+    <R, V, N>(
+      document: Document<R, V>,
+      variables: V,
+      connectionOf: (data: R) => Connection<N> | null | undefined,
+    ): AsyncGenerator<N, void, undefined>
+  }
 }
 
 /** Variables may be left out when the operation takes none that are required. */
@@ -47,12 +66,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * never retried.
  */
 export const createClient = (options: ClientOptions): Client => {
-  const send = options.fetch ?? fetch
+  const fetchOf = options.fetch ?? fetch
   const retries = options.retries ?? 3
   const timeoutMs = options.timeoutMs ?? 30_000
 
   const attempt = async (body: string) => {
-    const response = await send(options.url, {
+    const response = await fetchOf(options.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -65,8 +84,26 @@ export const createClient = (options: ClientOptions): Client => {
     return { response, text: await response.text() }
   }
 
+  const bodyOf = (document: Document<any, any>, variables: unknown, byHash: boolean) => {
+    const hash = byHash ? hashOf(document) : undefined
+    return JSON.stringify(
+      hash === undefined ? { query: String(document), variables: variables ?? {} } : { documentId: hash, variables },
+    )
+  }
+
   const request = async <R, V>(document: Document<R, V>, ...[variables]: VariablesOf<V>): Promise<R> => {
-    const body = JSON.stringify({ query: String(document), variables: variables ?? {} })
+    const persisted = options.persisted === true && hashOf(document) !== undefined
+    try {
+      return await send<R>(bodyOf(document, variables, persisted))
+    } catch (error) {
+      // A server with an older list of documents runs this one from its text, if it runs any.
+      if (persisted && error instanceof TeamopsError && codeOf(error) === "PERSISTED_QUERY_NOT_FOUND")
+        return send<R>(bodyOf(document, variables, false))
+      throw error
+    }
+  }
+
+  const send = async <R>(body: string): Promise<R> => {
     for (let n = 0; ; n++) {
       let sent: Awaited<ReturnType<typeof attempt>>
       try {
@@ -91,8 +128,21 @@ export const createClient = (options: ClientOptions): Client => {
       return answerOf<R>(response, text)
     }
   }
-  return { request }
+  const client: Client = {
+    request,
+    paginate: ((document: Document<any, any>, variables: unknown, connectionOf?: (data: unknown) => unknown) =>
+      paginate(client, document, variables, connectionOf as never)) as Client["paginate"],
+  }
+  return client
 }
+
+/** The hash code generation gave a document, when it was generated with one. */
+const hashOf = (document: Document<any, any>): string | undefined => {
+  const meta = (document as { __meta__?: { hash?: unknown } }).__meta__
+  return typeof meta?.hash === "string" ? meta.hash : undefined
+}
+
+const codeOf = (error: TeamopsError) => error.errors[0]?.extensions?.code
 
 /** The `data` of an answer, or a {@link TeamopsError} with whatever the answer said. */
 const answerOf = <R>(response: Response, text: string): R => {

@@ -1,4 +1,5 @@
 import type { Client } from "./Client.js"
+import type { SupportEvent } from "./generated/events.js"
 import { IngestEventsDocument, IngestLimitsDocument } from "./generated/graphql.js"
 import { orThrow } from "./TeamopsError.js"
 
@@ -10,14 +11,14 @@ export interface IngestSummary {
 }
 
 /**
- * Stores `events` in batches as large as the server takes (`limits { ingestBatchSize }`, or
+ * Stores `events` (typed per event type, so a misspelt field or value is a compile error) in batches as large as the server takes (`limits { ingestBatchSize }`, or
  * `batchSize` when smaller), one after the other. Every event carries its id, so a batch sent
  * again (the client's retries) stores nothing twice. A refused batch throws a TeamopsError
  * naming its problems; the batches before it stay stored.
  */
 export const ingestEvents = async (
   client: Client,
-  events: ReadonlyArray<Record<string, unknown>>,
+  events: ReadonlyArray<SupportEvent>,
   options: { readonly batchSize?: number } = {},
 ): Promise<IngestSummary> => {
   const { limits } = await client.request(IngestLimitsDocument)

@@ -1,5 +1,6 @@
 export { type Client, type ClientOptions, createClient, type Document } from "./Client.js"
+export * from "./generated/events.js"
 export * from "./generated/graphql.js"
 export { type IngestSummary, ingestEvents } from "./Ingest.js"
-export { type Connection, paginate } from "./Paginate.js"
+export { type Connection, type NodeOf, paginate } from "./Paginate.js"
 export { type GraphQLErrorEntry, orThrow, TeamopsError } from "./TeamopsError.js"

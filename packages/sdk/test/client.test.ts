@@ -56,6 +56,27 @@ describe.each(testDialects())("the SDK against a server on %s", (dialect) => {
     expect(new Set(emails).size).toBe(people)
   })
 
+  it("finds the one connection of an answer itself, typed", async () => {
+    const client = createClient({ url, token: host.adminToken })
+    let count = 0
+    for await (const person of client.paginate(PeopleDocument, { first: 100 })) {
+      expect(person.email).toMatch(/@example\.com$/)
+      count++
+    }
+    expect(count).toBe(people)
+  })
+
+  it("asks which connection to page through when an answer holds two", async () => {
+    const client = createClient({ url, token: host.adminToken })
+    const two = `query ($after: String) {
+      a: people(first: 1, after: $after) { pageInfo { hasNextPage endCursor } edges { node { email } } }
+      b: people(first: 1) { pageInfo { hasNextPage endCursor } edges { node { email } } }
+    }`
+    await expect(client.paginate(two, {}).next()).rejects.toThrow("the answer holds 2 connections")
+    const first = await client.paginate(two, {}, (d: any) => d.a).next()
+    expect(first.value).toEqual({ email: "p000@example.com" })
+  })
+
   it("refuses to page through a document without $after or pageInfo", async () => {
     const client = createClient({ url, token: host.adminToken })
     const pages = paginate(client, "query { people { edges { node { email } } } }", {}, (d: any) => d.people)

@@ -13,6 +13,7 @@ import type { CorsConfig } from "./hardening/Cors.js"
 import { hardeningPlugins, hardeningSettings } from "./hardening/Hardening.js"
 import type { PersistedOperationsConfig } from "./hardening/PersistedOperations.js"
 import { errorLogger, maskError } from "./MaskedErrors.js"
+import { useRequestId } from "./RequestId.js"
 
 export interface ServerConfig extends HostConfig {
   /** Serve GraphiQL at `/graphql` to browsers, and send them there from `/` (default: true). */
@@ -56,6 +57,7 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
   const runAs = (pluginId: string) => runs.get(pluginId) ?? makeRun(host.runtime, pluginId)
   const graphiql = config.graphiql ?? true
   const principals = new WeakMap<Request, Principal>()
+  const requestIds = new WeakMap<Request, string>()
   let graphiqlHeaders: Record<string, string> | undefined
   const authentication = useAuthentication(host, {
     graphiqlPage: graphiql,
@@ -79,6 +81,7 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
       run: runAs,
     }),
     plugins: [
+      useRequestId(requestIds),
       useHealth(host),
       ...(graphiql ? [useRootRedirect()] : []),
       authentication,

@@ -40,7 +40,7 @@ export interface TestHost {
   readonly close: () => Promise<void>
 }
 
-export type TestHostOptions = Pick<ServerConfig, "optional" | "pluginConfig">
+export type TestHostOptions = Pick<ServerConfig, "optional" | "pluginConfig" | "persistedOperations">
 
 /**
  * Boots `plugins` (with their dependencies listed too) on a fresh database of `dialect`: an

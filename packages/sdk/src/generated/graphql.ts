@@ -376,14 +376,14 @@ export const PersonCareerDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PersonCareerQuery, PersonCareerQueryVariables>;
+    `, {"hash":"sha256:188e8b84f74a419c801100b46464e46da53e4f67330176984e55c1a93c4f8695"}) as unknown as TypedDocumentString<PersonCareerQuery, PersonCareerQueryVariables>;
 export const IngestLimitsDocument = new TypedDocumentString(`
     query IngestLimits {
   limits {
     ingestBatchSize
   }
 }
-    `) as unknown as TypedDocumentString<IngestLimitsQuery, IngestLimitsQueryVariables>;
+    `, {"hash":"sha256:f3a514eb5b756a53b026b4d1a3cca261ca412fa802ea522da1f7abaa57e32634"}) as unknown as TypedDocumentString<IngestLimitsQuery, IngestLimitsQueryVariables>;
 export const IngestEventsDocument = new TypedDocumentString(`
     mutation IngestEvents($input: IngestEventsInput!) {
   ingestEvents(input: $input) {
@@ -404,7 +404,7 @@ export const IngestEventsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<IngestEventsMutation, IngestEventsMutationVariables>;
+    `, {"hash":"sha256:bba2ce97509ae3690b6c8ec271191498082ecb5b23b6c7ef04024839f366acb2"}) as unknown as TypedDocumentString<IngestEventsMutation, IngestEventsMutationVariables>;
 export const MetricSeriesDocument = new TypedDocumentString(`
     query MetricSeries($query: MetricQueryInput!) {
   metric(query: $query) {
@@ -437,7 +437,7 @@ export const MetricSeriesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MetricSeriesQuery, MetricSeriesQueryVariables>;
+    `, {"hash":"sha256:61553f8814abbbc1164440d9a0adc00c921cfd129c44936d73a67ce9debea085"}) as unknown as TypedDocumentString<MetricSeriesQuery, MetricSeriesQueryVariables>;
 export const PeopleDocument = new TypedDocumentString(`
     query People($first: Int, $after: String) {
   people(first: $first, after: $after) {
@@ -459,7 +459,7 @@ export const PeopleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+    `, {"hash":"sha256:6c9bea4774ec1d86d8ca1c2bfe84d26c05614a22f44212490493c13250771347"}) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
 export const TeamPageDocument = new TypedDocumentString(`
     query TeamPage($team: String!, $from: String, $to: String, $asOf: String, $since: String!, $until: String!, $weekOf: String!) {
   team(key: $team) {
@@ -552,7 +552,7 @@ export const TeamPageDocument = new TypedDocumentString(`
       }
     }
   }
-}`) as unknown as TypedDocumentString<TeamPageQuery, TeamPageQueryVariables>;
+}`, {"hash":"sha256:f9d926d864f927b56179b954175ebb2de4a6512036fe019fefff36111ef9b07c"}) as unknown as TypedDocumentString<TeamPageQuery, TeamPageQueryVariables>;
 export const TeamPagesDocument = new TypedDocumentString(`
     query TeamPages($a: String!, $b: String!, $c: String!, $d: String!, $e: String!, $from: String, $to: String, $asOf: String, $since: String!, $until: String!, $weekOf: String!) {
   a: team(key: $a) {
@@ -657,4 +657,4 @@ export const TeamPagesDocument = new TypedDocumentString(`
       }
     }
   }
-}`) as unknown as TypedDocumentString<TeamPagesQuery, TeamPagesQueryVariables>;
+}`, {"hash":"sha256:a8a8b70aa8f2d1e216d5044c18edab843e760121fc452c3050755f5dee7dced9"}) as unknown as TypedDocumentString<TeamPagesQuery, TeamPagesQueryVariables>;

@@ -37,6 +37,8 @@ export const corsOptions = (config: CorsConfig | undefined): CorsOption => {
       credentials: false,
       methods: ["GET", "POST"],
       allowedHeaders: ["authorization", "content-type", csrfHeader],
+      // A page may read the id of a request it reports as failed.
+      exposedHeaders: ["x-request-id"],
       maxAge: 600,
     }
   }
