@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process"
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { orgPlugin } from "@teamops/org"
+import { defaultPlugins } from "@teamops/cli"
 import { openTestHost, type TestHost } from "@teamops/testing"
 import { afterAll, beforeAll, expect, it, vi } from "vitest"
 
@@ -17,7 +17,9 @@ beforeAll(async () => {
   rmSync(folder, { recursive: true, force: true })
   mkdirSync(folder, { recursive: true })
   for (const [i, script] of scripts.entries()) writeFileSync(`${folder}script${i}.ts`, `${script}\nexport {}\n`)
-  host = await openTestHost("sqlite", [orgPlugin])
+  // As the page's last section configures it: the SDK's documents run by hash, others as text.
+  const manifest = fileURLToPath(new URL("../src/generated/persisted-documents.json", import.meta.url))
+  host = await openTestHost("sqlite", defaultPlugins, { persistedOperations: { file: manifest } })
   url = `http://127.0.0.1:${await host.raw.listen(0)}/graphql`
   await host.data(`mutation { createTeam(input: { key: "alpha", name: "Alpha" }) { __typename } }`)
   for (const n of [1, 2, 3, 4])
@@ -61,5 +63,8 @@ it("shows scripts that answer from a live server", async () => {
   expect(printed).toEqual([
     [4, ["p1@example.com", "p2@example.com", "p3@example.com"]],
     ...[1, 2, 3, 4].map((n) => [`p${n}@example.com`, "alpha"]),
+    [{ accepted: 2, duplicates: 0, batches: 1 }],
+    [{ accepted: 0, duplicates: 2, batches: 1 }],
+    ["p1@example.com", "no level yet"],
   ])
 })
