@@ -69,6 +69,12 @@ export interface PluginManifest<Config = unknown> {
    * function making them from the plugin's decoded config (a metric with a configured threshold).
    */
   readonly contributes?: ReadonlyArray<Contribution> | ((config: Config) => ReadonlyArray<Contribution>)
+  /**
+   * Runs once every plugin booted and the schema built, with the plugin's services: the place
+   * to write to the database what others contributed (publishing their ladders), as only the
+   * contributions of plugins that booted are seen by then. A failure stops the boot.
+   */
+  readonly start?: Effect.Effect<void, unknown, any>
   /** Adds this plugin's types and fields to the shared builder. */
   readonly schema?: (builder: Builder, kit: SchemaKit) => void
   readonly demo?: Demo

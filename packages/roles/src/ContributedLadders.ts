@@ -152,8 +152,5 @@ export const importContributedLadders = Effect.gen(function* () {
   for (const file of inBaseOrder(pending)) yield* publishContributed(file)
 })
 
-/** The roles services, with the contributed ladders imported once they are up. */
-export const rolesLayer = Layer.provideMerge(
-  Layer.effectDiscard(importContributedLadders),
-  Layer.merge(LadderRepo.layer, PublishGuards.none),
-)
+/** The roles services; the contributed ladders are imported when the plugin starts. */
+export const rolesLayer = Layer.merge(LadderRepo.layer, PublishGuards.none)

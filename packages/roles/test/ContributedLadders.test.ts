@@ -174,13 +174,13 @@ describe.each(testDialects())("contributed ladders on %s", (dialect) => {
         .replace("expected: expert", "expected: guru")
       await expect(boot(db.url, [contributor("sloppy", { format: "yaml", content: broken })])).rejects.toThrow(
         [
-          'plugin "roles": layer failed: ladder[0] contributed by plugin "sloppy" has problems:',
+          'plugin "roles": start failed: ladder[0] contributed by plugin "sloppy" has problems:',
           'line 50, column 5: levels[2].track: unknown track "mgmt" (known: ic, management, specialist)',
           'line 132, column 7: matrix.support-lead.communication.expected: unknown scale step "guru" (known: aware, practising, proficient, expert)',
         ].join("\n"),
       )
       await expect(boot(db.url, [contributor("garbled", { format: "json", content: "{ nope" })])).rejects.toThrow(
-        'plugin "roles": layer failed: ladder[0] contributed by plugin "garbled" has problems:\nline 1, column 3: expected a property name in double quotes, got "n"',
+        'plugin "roles": start failed: ladder[0] contributed by plugin "garbled" has problems:\nline 1, column 3: expected a property name in double quotes, got "n"',
       )
     } finally {
       await db.drop()
@@ -195,7 +195,7 @@ describe.each(testDialects())("contributed ladders on %s", (dialect) => {
         contributor("two", { format: "yaml", content: supportYaml }),
       ]
       await expect(boot(db.url, plugins)).rejects.toThrow(
-        'plugin "roles": layer failed: ladder "support" is contributed twice: by ladder[0] contributed by plugin "one" and by ladder[1] contributed by plugin "two"',
+        'plugin "roles": start failed: ladder "support" is contributed twice: by ladder[0] contributed by plugin "one" and by ladder[1] contributed by plugin "two"',
       )
     } finally {
       await db.drop()

@@ -18,7 +18,20 @@ import {
   toInputError,
   upToDate,
 } from "@teamops/core"
-import { Context, DateTime, Effect, Either, Layer, Logger, ManagedRuntime, Schema, type Scope } from "effect"
+import {
+  Cause,
+  Context,
+  DateTime,
+  Effect,
+  Either,
+  ExecutionStrategy,
+  Exit,
+  Layer,
+  Logger,
+  ManagedRuntime,
+  Schema,
+  Scope,
+} from "effect"
 import { assertValidSchema, type GraphQLSchema, lexicographicSortSchema } from "graphql"
 import { hostMigrations } from "./HostMigrations.js"
 import { hostSchema } from "./HostSchema.js"
@@ -71,14 +84,47 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | DbError, Scope.Scope> =>
   Effect.gen(function* () {
+    const db = yield* openDb(config.databaseUrl, config.onStatement ? { onStatement: config.onStatement } : {})
+    const scope = yield* Effect.scope
+    // An optional plugin that fails after other plugins took in its contributions (in its
+    // layer or its schema) is dropped and the boot starts over without it, so that nothing it
+    // contributed stays applied. Its own tables stay, as migrated.
+    const dropped = new Map<string, string>()
+    for (;;) {
+      const attempt = yield* Scope.fork(scope, ExecutionStrategy.sequential)
+      const result = yield* bootAttempt(config, db, dropped).pipe(Scope.extend(attempt))
+      if (result._tag === "Booted") return result.host
+      yield* Scope.close(attempt, Exit.void)
+      for (const [id, reason] of result.dropped) dropped.set(id, reason)
+    }
+  }).pipe(Effect.provide(stderrLogger))
+
+type Attempt =
+  | { readonly _tag: "Booted"; readonly host: Host }
+  | { readonly _tag: "Again"; readonly dropped: ReadonlyMap<string, string> }
+
+/**
+ * One boot without the plugins `dropped` by an earlier attempt: validates the manifests,
+ * orders them by `dependsOn` (ties by id), migrates the host then each plugin, hands every
+ * contribution to the owner of its extension point, builds the plugin layers into one
+ * runtime, builds the schema once, and starts the plugins.
+ */
+const bootAttempt = (
+  config: HostConfig,
+  db: DbService,
+  dropped: ReadonlyMap<string, string>,
+): Effect.Effect<Attempt, PluginError | DbError, Scope.Scope> =>
+  Effect.gen(function* () {
     const optional = new Set(config.optional ?? [])
     const ordering = orderPlugins(config.plugins, optional)
     if (ordering._tag === "Refused") return yield* new PluginError(ordering.problem)
-    const leftOut = new Map(ordering.order.leftOut.map((p) => [p.pluginId, p.message]))
+    const leftOut = new Map([...ordering.order.leftOut.map((p) => [p.pluginId, p.message] as const), ...dropped])
+    // Optional plugins that failed once others had taken in their contributions.
+    const failedLate = new Map<string, string>()
 
     // Runs one boot step of a plugin; an optional plugin that fails is left out, and so is
     // every plugin that depends on one left out.
-    const step = <A>(plugin: Plugin<any>, effect: Effect.Effect<A, PluginError, Db>) =>
+    const step = <A>(plugin: Plugin<any>, effect: Effect.Effect<A, PluginError, Db>, late = false) =>
       Effect.gen(function* () {
         const gone = plugin.dependsOn.find((dep) => leftOut.has(dep))
         if (gone !== undefined) {
@@ -90,12 +136,12 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
         if (Either.isRight(result)) return result.right
         if (!optional.has(plugin.id)) return yield* result.left
         leftOut.set(plugin.id, result.left.message)
+        if (late) failedLate.set(plugin.id, result.left.message)
         yield* Effect.logWarning(`left out: ${result.left.message}`)
         return undefined
       })
     const alive = () => ordering.order.plugins.filter((p) => !leftOut.has(p.id))
 
-    const db = yield* openDb(config.databaseUrl, config.onStatement ? { onStatement: config.onStatement } : {})
     const withDb = Effect.provideService(Db, db)
     // A database migrated by an earlier boot is found so in one statement, rather than by
     // each plugin's migrator in turn.
@@ -106,6 +152,7 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
     const migrateIfBehind = (pluginId: string, migrations: Migrations) =>
       migrated.has(pluginId) ? Effect.succeed([]) : migrate(pluginId, migrations)
     yield* migrateIfBehind("teamops", hostMigrations).pipe(withDb)
+    yield* unknownSections(config).pipe(withDb)
 
     const configs = new Map<string, unknown>()
     for (const plugin of ordering.order.plugins) {
@@ -141,7 +188,7 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
     })
     let context = Context.make(Db, db).pipe(Context.add(Contributions, contributions))
     for (const plugin of alive()) {
-      const built = yield* step(plugin, buildLayer(plugin, configs.get(plugin.id), context, scope)).pipe(withDb)
+      const built = yield* step(plugin, buildLayer(plugin, configs.get(plugin.id), context, scope), true).pipe(withDb)
       if (built !== undefined) context = Context.merge(context, built)
     }
 
@@ -160,8 +207,10 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
           catch: (e) =>
             new PluginError({ pluginId: plugin.id, message: `plugin "${plugin.id}": schema failed: ${messageOf(e)}` }),
         }),
+        true,
       ).pipe(withDb)
     }
+    if (failedLate.size > 0) return { _tag: "Again", dropped: failedLate } as const
     const schema = yield* Effect.try({
       try: () => {
         // Checked now rather than at the first request, which would answer 500.
@@ -173,6 +222,9 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
         new PluginError({ pluginId: "teamops", message: `the GraphQL schema does not build: ${messageOf(e)}` }),
     })
     const booted = alive()
+    // Last, once nothing can leave a plugin out: what a plugin does to the database with
+    // others' contributions (publishing their ladders) is done only for plugins that booted.
+    for (const plugin of booted) yield* startPlugin(plugin, context)
     const plugins: Array<PluginStatus> = [
       ...booted.map((p) => ({ id: p.id, version: p.version, status: "booted" as const })),
       ...config.plugins
@@ -184,8 +236,8 @@ export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | 
           reason: leftOut.get(p.id) as string,
         })),
     ]
-    return { db, runtime, schema, plugins, booted }
-  }).pipe(Effect.provide(stderrLogger))
+    return { _tag: "Booted", host: { db, runtime, schema, plugins, booted } } as const
+  })
 
 const schemaKit = (runtime: ManagedRuntime.ManagedRuntime<any, never>, pluginId: string): SchemaKit => {
   const run = makeRun(runtime, pluginId)
@@ -231,6 +283,41 @@ const decodeContributions = (plugin: Plugin<any>, config: unknown, alive: Readon
       )
     },
   )
+
+/** Runs a plugin's `start`; a failure stops the boot, as others may have acted on the plugin by then. */
+const startPlugin = (plugin: Plugin<any>, context: Context.Context<any>) =>
+  plugin.start === undefined
+    ? Effect.void
+    : (plugin.start as Effect.Effect<void, unknown, any>).pipe(
+        Effect.provide(context),
+        Effect.catchAllCause((cause) =>
+          Effect.fail(
+            new PluginError({
+              pluginId: plugin.id,
+              message: `plugin "${plugin.id}": start failed: ${messageOf(Cause.squash(cause))}`,
+            }),
+          ),
+        ),
+      )
+
+/**
+ * A configuration section whose plugin is not in the list is refused: a misspelt plugin id
+ * would otherwise leave that plugin on its defaults without a word.
+ */
+const unknownSections = (config: HostConfig) => {
+  const known = new Set(config.plugins.map((p) => p.id))
+  const unknown = Object.keys(config.pluginConfig ?? {}).filter((id) => !known.has(id))
+  return unknown.length === 0
+    ? Effect.void
+    : new PluginError({
+        pluginId: "teamops",
+        message: `the configuration has ${unknown.length === 1 ? "a section" : "sections"} for ${unknown
+          .map((id) => `"${id}"`)
+          .join(", ")}, which ${unknown.length === 1 ? "is" : "are"} not loaded; loaded: ${[...known]
+          .map((id) => `"${id}"`)
+          .join(", ")}`,
+      })
+}
 
 const recordVersion = (plugin: Plugin<any>) =>
   Effect.gen(function* () {

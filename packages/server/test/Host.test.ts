@@ -703,3 +703,105 @@ describe("the resolver adapter", () => {
     })
   })
 })
+
+describe.each(testDialects())("an optional plugin that fails leaves no trace, on %s", (dialect) => {
+  const deals = metric({ key: "deals", unit: "count" })
+  /** acme-sales, contributing `deals`, made to fail at one step of its boot. */
+  const failingAt: Record<string, { plugin: ReturnType<typeof definePlugin<any>>; config?: unknown; reason: RegExp }> =
+    {
+      configuration: {
+        plugin: definePlugin({
+          id: "acme-sales",
+          version: "0.3.1",
+          dependsOn: ["acme-metrics"],
+          config: Schema.Struct({ target: Schema.Number }),
+          contributes: [deals],
+        }),
+        config: { target: "high" },
+        reason: /invalid configuration at plugins\.acme-sales\.target/,
+      },
+      contributions: {
+        plugin: contributor("acme-sales", [deals, metric({ key: "Not A Key", unit: "count" })]),
+        reason: /contribution metric\[1\] is invalid/,
+      },
+      migrations: {
+        plugin: contributor("acme-sales", [deals], { migrations: failingMigration }),
+        reason: /migration "0002_amounts" failed/,
+      },
+      layer: {
+        plugin: definePlugin({
+          ...contributor("acme-sales", [deals]),
+          layer: Layer.fail(new Error("no licence")) as Layer.Layer<MetricRegistry, Error>,
+        }),
+        reason: /layer failed: no licence/,
+      },
+      schema: {
+        plugin: definePlugin({
+          ...contributor("acme-sales", [deals]),
+          schema: () => {
+            throw new Error("no type Deal")
+          },
+        }),
+        reason: /schema failed: no type Deal/,
+      },
+    }
+
+  it.each(Object.keys(failingAt))("failing in its %s", async (stepName) => {
+    const { plugin, config, reason } = failingAt[stepName] as (typeof failingAt)[string]
+    const started: Array<string> = []
+    // An owner that acts on the contributions when it starts, as roles publishes ladders.
+    const owner = definePlugin({
+      ...metricsPlugin,
+      start: Effect.map(Contributions, (c) => {
+        started.push(...c.of(metricPoint).map((m) => `${m.pluginId}:${m.value.key}`))
+      }),
+    })
+    const server = await boot({
+      databaseUrl: await databaseUrl(dialect),
+      plugins: [owner, plugin, contributor("acme-support", [metric({ key: "tickets", unit: "count" })])],
+      optional: ["acme-sales"],
+      ...(config === undefined ? {} : { pluginConfig: { "acme-sales": config } }),
+    })
+    assert.deepStrictEqual((await graphql(server, "{ metrics }")).body, {
+      data: { metrics: ["acme-support:tickets:count"] },
+    })
+    assert.deepStrictEqual(started, ["acme-support:tickets"])
+    const sales = (await get(server, "/readyz")).body.plugins.find((p: { id: string }) => p.id === "acme-sales")
+    assert.strictEqual(sales.status, "left-out")
+    assert.match(sales.reason, reason)
+  })
+})
+
+describe("starting plugins", () => {
+  it("starts every plugin once, in boot order", async () => {
+    const started: Array<string> = []
+    const starting = (id: string, dependsOn: Array<string>) =>
+      definePlugin({ id, version: "1.0.0", dependsOn, start: Effect.sync(() => started.push(id)) })
+    await boot({ plugins: [starting("b", ["a"]), starting("a", []), definePlugin({ ...metricsPlugin })] })
+    assert.deepStrictEqual(started, ["a", "b"])
+  })
+
+  it("a start that fails stops the boot, even of an optional plugin, naming it", async () => {
+    const failing = definePlugin({
+      id: "acme-sales",
+      version: "1.0.0",
+      start: Effect.fail(new Error("the CRM does not answer")),
+      schema: withAField,
+    })
+    const error = await bootFailure({ plugins: [failing], optional: ["acme-sales"] })
+    assert.strictEqual(error.message, `plugin "acme-sales": start failed: the CRM does not answer`)
+  })
+})
+
+describe("configuration sections", () => {
+  it("refuses a section for a plugin that is not loaded, naming it and the plugins loaded", async () => {
+    const error = await bootFailure({
+      plugins: [metricsPlugin],
+      pluginConfig: { "acme-metrics": {}, "acme-slaes": { currency: "EUR" } },
+    })
+    assert.strictEqual(
+      error.message,
+      `the configuration has a section for "acme-slaes", which is not loaded; loaded: "acme-metrics"`,
+    )
+  })
+})
