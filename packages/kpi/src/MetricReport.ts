@@ -1,5 +1,5 @@
 import { Contributions, contribute, type DbError, extensionPoint, InputError } from "@teamops/core"
-import { Clock, Context, Effect, Layer, Schema } from "effect"
+import { Clock, Context, Effect, Layer, Option, Schema } from "effect"
 import { CalendarRepo } from "./CalendarRepo.js"
 import { concurrencyMetrics } from "./Concurrency.js"
 import { cycleMetrics } from "./CycleMetrics.js"
@@ -41,6 +41,11 @@ const MetricDefinitionSchema = Schema.Struct({
       }),
     }),
   ),
+  requires: Schema.optional(
+    Schema.Array(
+      Schema.declare((u): u is Context.Tag<any, any> => Context.isTag(u), { description: "a service's Context.Tag" }),
+    ),
+  ),
   evaluate: Schema.declare((u): u is Evaluate => typeof u === "function", {
     description: "a function computing the rows",
   }),
@@ -49,8 +54,33 @@ const MetricDefinitionSchema = Schema.Struct({
 /** Where plugins add metrics the report answers, computed over the facts of the event log. */
 export const metricReportPoint = extensionPoint("kpi", "metricReport", MetricDefinitionSchema)
 
-/** Offers a metric to the report (`metric(query: { metric: key })`). */
-export const metricReport = (definition: MetricDefinition) => contribute(metricReportPoint, definition)
+/**
+ * Offers a metric to the report (`metric(query: { metric: key })`). Its `evaluate` may use the
+ * services it lists in `requires`, and only those: using another is a compile error.
+ */
+export const metricReport = <const Tags extends ReadonlyArray<Context.Tag<any, any>> = readonly []>(
+  definition: Omit<MetricDefinition<Context.Tag.Identifier<Tags[number]>>, "requires"> & { readonly requires?: Tags },
+) =>
+  // The report evaluates on the host's runtime, which holds every booted plugin's services;
+  // `checkMetricServices` makes sure at boot that these are among them.
+  contribute(metricReportPoint, definition as unknown as MetricDefinition)
+
+/**
+ * Checks, once every plugin booted, that each contributed metric's services are provided:
+ * a metric reads them when it is evaluated, on the runtime of the whole host.
+ */
+export const checkMetricServices = Effect.gen(function* () {
+  const context = yield* Effect.context<never>()
+  for (const { pluginId, value } of (yield* Contributions).of(metricReportPoint)) {
+    const missing = (value.requires ?? []).find((tag) => Option.isNone(Context.getOption(context, tag)))
+    if (missing !== undefined)
+      return yield* Effect.fail(
+        new Error(
+          `metric "${value.key}" of plugin "${pluginId}" requires the service "${missing.key}", which no booted plugin provides`,
+        ),
+      )
+  }
+})
 
 /** The metrics every report answers without plugins. */
 export const builtInMetrics: ReadonlyArray<MetricDefinition> = [

@@ -1,5 +1,5 @@
 import type { DbError } from "@teamops/core"
-import { Effect } from "effect"
+import { type Context, Effect } from "effect"
 import { businessMillis, type CalendarVersion, versionAt } from "./Calendar.js"
 import type { Complexity } from "./Event.js"
 import type { ComplexityChange, FactReaderService, Window } from "./FactReader.js"
@@ -21,11 +21,11 @@ export interface ReportContext {
 /** A row of a report: its grouping keys, the metric, its basis in words, and the metric's fields. */
 export type ReportRow = GroupLabels & { readonly metric: string; readonly basis: string } & Record<string, unknown>
 
-/** Computes the rows of one metric. */
-export type Evaluate = (context: ReportContext) => Effect.Effect<ReadonlyArray<ReportRow>, DbError>
+/** Computes the rows of one metric, with the services `R` of the plugin that defines it. */
+export type Evaluate<R = never> = (context: ReportContext) => Effect.Effect<ReadonlyArray<ReportRow>, DbError, R>
 
 /** A metric the report can answer: its key, the instant that places a value in a period, and how to compute it. */
-export interface MetricDefinition {
+export interface MetricDefinition<R = never> {
   readonly key: string
   readonly basis: string
   /** What one value counts or measures, for metrics of plugins: "meetings", "days". */
@@ -34,7 +34,12 @@ export interface MetricDefinition {
   readonly direction?: "up" | "down"
   /** The statistics of its rows a target may judge, by name (`median`, `rate`, `sum`). */
   readonly statistics?: MetricStatistics
-  readonly evaluate: Evaluate
+  /**
+   * The services `evaluate` uses, from its plugin's layer or those of its dependencies; the
+   * boot stops, naming the service, when no booted plugin provides one.
+   */
+  readonly requires?: ReadonlyArray<Context.Tag<any, any>>
+  readonly evaluate: Evaluate<R>
 }
 
 /** The calendar version of a team in force at `at`. */

@@ -6,7 +6,7 @@ import { kpiIsEmpty, seedKpi } from "./demo.js"
 import { EventLog } from "./EventLog.js"
 import { FactReader } from "./FactReader.js"
 import { kpiSchema } from "./graphql/index.js"
-import { Metrics, metricReportPoint } from "./MetricReport.js"
+import { checkMetricServices, Metrics, metricReportPoint } from "./MetricReport.js"
 import { init } from "./migrations/0001_init.js"
 import { spanEnds } from "./migrations/0002_span_ends.js"
 import { sentHash } from "./migrations/0003_sent_hash.js"
@@ -30,6 +30,7 @@ export const kpiPlugin = definePlugin({
   },
   extensionPoints: [metricReportPoint, observedMetricPoint],
   layer: Layer.provideMerge(Metrics.layer, stores),
+  start: checkMetricServices,
   schema: kpiSchema,
   demo: { isEmpty: kpiIsEmpty, seed: seedKpi },
 })
