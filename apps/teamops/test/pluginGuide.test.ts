@@ -205,6 +205,17 @@ describe("boot failures name the plugin", () => {
     )
   })
 
+  it("refuses a section for a plugin that is not loaded", async () => {
+    const message = await bootFailure({
+      databaseUrl: ":memory:",
+      plugins: [orgPlugin, acmeSales],
+      pluginConfig: { "acme-slaes": { currency: "EUR" } },
+    })
+    expect(message).toBe(
+      quoted('the configuration has a section for "acme-slaes", which is not loaded; loaded: "org", "acme-sales"'),
+    )
+  })
+
   it("leaves an optional plugin out and says why in /readyz", async () => {
     const server = await createServer({
       databaseUrl: ":memory:",
