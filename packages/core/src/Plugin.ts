@@ -2,6 +2,7 @@ import type { Effect, Layer, Schema } from "effect"
 import type { Builder } from "./Builder.js"
 import type { Contribution, ExtensionPoint } from "./ExtensionPoint.js"
 import type { Migrations } from "./Migrations.js"
+import { callerFile } from "./PluginOrigin.js"
 import type { Run, RunQuery } from "./Resolver.js"
 
 /** What a plugin's `schema` function gets besides the builder. */
@@ -79,6 +80,8 @@ export interface PluginManifest<Config = unknown> {
   readonly schema?: (builder: Builder, kit: SchemaKit) => void
   readonly demo?: Demo
   readonly personalData?: PersonalData
+  /** The file that declared the plugin, as a `file:` URL; `definePlugin` fills it in. */
+  readonly origin?: string
 }
 
 export interface Plugin<Config = unknown> extends PluginManifest<Config> {
@@ -89,10 +92,15 @@ export interface Plugin<Config = unknown> extends PluginManifest<Config> {
 }
 
 /** Declares a plugin. A plain value: no registry, no side effect until a host boots it. */
-export const definePlugin = <Config = unknown>(manifest: PluginManifest<Config>): Plugin<Config> => ({
-  ...manifest,
-  dependsOn: manifest.dependsOn ?? [],
-  migrations: manifest.migrations ?? {},
-  extensionPoints: manifest.extensionPoints ?? [],
-  contributes: manifest.contributes ?? [],
-})
+export const definePlugin = <Config = unknown>(manifest: PluginManifest<Config>): Plugin<Config> => {
+  // Two frames up, past callerFile and definePlugin: the module that declares the plugin.
+  const origin = manifest.origin ?? callerFile(2)
+  return {
+    ...(origin === undefined ? {} : { origin }),
+    ...manifest,
+    dependsOn: manifest.dependsOn ?? [],
+    migrations: manifest.migrations ?? {},
+    extensionPoints: manifest.extensionPoints ?? [],
+    contributes: manifest.contributes ?? [],
+  }
+}

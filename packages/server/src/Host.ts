@@ -38,6 +38,7 @@ import { hostSchema } from "./HostSchema.js"
 import type { Limits } from "./hardening/Limits.js"
 import type { RateLimitConfig } from "./hardening/RateLimit.js"
 import { orderPlugins } from "./PluginOrder.js"
+import { checkSharedCopies } from "./SharedCopies.js"
 
 export interface HostConfig {
   /** A file path, `sqlite:PATH`, `:memory:` or `postgres://…`. */
@@ -84,6 +85,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export const bootHost = (config: HostConfig): Effect.Effect<Host, PluginError | DbError, Scope.Scope> =>
   Effect.gen(function* () {
+    yield* checkSharedCopies(config.plugins)
     const db = yield* openDb(config.databaseUrl, config.onStatement ? { onStatement: config.onStatement } : {})
     const scope = yield* Effect.scope
     // An optional plugin that fails after other plugins took in its contributions (in its

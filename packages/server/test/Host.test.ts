@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { pathToFileURL } from "node:url"
 import {
   type Builder,
   ConflictError,
@@ -803,5 +804,33 @@ describe("configuration sections", () => {
       error.message,
       `the configuration has a section for "acme-slaes", which is not loaded; loaded: "acme-metrics"`,
     )
+  })
+})
+
+describe("one copy of graphql and effect", () => {
+  it("refuses a plugin that loads its own copy of graphql, naming both", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "teamops-copy-"))
+    drops.push(async () => rmSync(folder, { recursive: true, force: true }))
+    mkdirSync(join(folder, "node_modules", "graphql"), { recursive: true })
+    writeFileSync(
+      join(folder, "node_modules", "graphql", "package.json"),
+      JSON.stringify({ name: "graphql", main: "index.js" }),
+    )
+    writeFileSync(join(folder, "node_modules", "graphql", "index.js"), "module.exports = {}\n")
+    const plugin = definePlugin({
+      id: "acme-sales",
+      version: "1.0.0",
+      schema: withAField,
+      origin: pathToFileURL(join(folder, "plugin.js")).href,
+    })
+    const error = await bootFailure({ plugins: [plugin] })
+    assert.match(
+      error.message,
+      /^plugin "acme-sales" loads its own copy of graphql \(.*teamops-copy-.*node_modules\/graphql\/index\.js\), not the host's \(.*\): make graphql a peer dependency of the plugin and install it once$/,
+    )
+  })
+
+  it("knows where each plugin was declared", () => {
+    assert.strictEqual(definePlugin({ id: "here", version: "1.0.0" }).origin, import.meta.url)
   })
 })
