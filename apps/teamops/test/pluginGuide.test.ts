@@ -192,6 +192,13 @@ describe("boot failures name the plugin", () => {
     )
   })
 
+  it("refuses acme-sales when the org loaded is outside the range it asks for", async () => {
+    const wantsOrg2 = definePlugin({ ...acmeSales, dependsOn: [{ id: "org", version: "^2.0.0" }] })
+    expect(await bootFailure({ databaseUrl: ":memory:", plugins: [orgPlugin, wantsOrg2] })).toBe(
+      quoted(`plugin "acme-sales" needs "org" ^2.0.0, and ${orgPlugin.version} is loaded`),
+    )
+  })
+
   it("refuses a configuration that does not decode, naming the path", async () => {
     const message = await bootFailure({
       databaseUrl: ":memory:",

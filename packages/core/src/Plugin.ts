@@ -49,14 +49,21 @@ export interface Pseudonym {
   readonly email: string
 }
 
+/** A dependency on the versions of a plugin that this one works with. */
+export interface Dependency {
+  readonly id: string
+  /** A semantic version range in npm's syntax, such as `"^0.1.0"`. */
+  readonly version: string
+}
+
 /** Everything a plugin declares; the host reads nothing else from it. */
 export interface PluginManifest<Config = unknown> {
   /** Lower-kebab id; prefixes the plugin's tables, keys and migration history. */
   readonly id: string
   /** Semantic version, shown by `/readyz`. */
   readonly version: string
-  /** Plugins that must boot before this one. */
-  readonly dependsOn?: ReadonlyArray<string>
+  /** Plugins that must boot before this one: an id for any version, or an id with a version range. */
+  readonly dependsOn?: ReadonlyArray<string | Dependency>
   /** Decodes this plugin's section of the host configuration (`plugins.<id>`). */
   readonly config?: Schema.Schema<Config, any, never>
   /** Run in name order, recorded in `<id>_migrations`. */
@@ -85,11 +92,20 @@ export interface PluginManifest<Config = unknown> {
 }
 
 export interface Plugin<Config = unknown> extends PluginManifest<Config> {
+  /** The ids of the dependencies, in the manifest's order. */
   readonly dependsOn: ReadonlyArray<string>
+  /** The version range of each dependency that gives one, by dependency id. */
+  readonly dependencyRanges: Readonly<Record<string, string>>
   readonly migrations: Migrations
   readonly extensionPoints: ReadonlyArray<ExtensionPoint<any, any>>
   readonly contributes: ReadonlyArray<Contribution> | ((config: Config) => ReadonlyArray<Contribution>)
 }
+
+const dependencyId = (dependency: string | Dependency) => (typeof dependency === "string" ? dependency : dependency.id)
+
+/** Kept apart from the ids so that code ordering plugins by id needs no change; checked at boot. */
+const dependencyRanges = (dependsOn: ReadonlyArray<string | Dependency>): Record<string, string> =>
+  Object.fromEntries(dependsOn.flatMap((dep) => (typeof dep === "string" ? [] : [[dep.id, dep.version]])))
 
 /** Declares a plugin. A plain value: no registry, no side effect until a host boots it. */
 export const definePlugin = <Config = unknown>(manifest: PluginManifest<Config>): Plugin<Config> => {
@@ -98,7 +114,9 @@ export const definePlugin = <Config = unknown>(manifest: PluginManifest<Config>)
   return {
     ...(origin === undefined ? {} : { origin }),
     ...manifest,
-    dependsOn: manifest.dependsOn ?? [],
+    dependsOn: (manifest.dependsOn ?? []).map(dependencyId),
+    // Recomputed, never spread: a manifest made by spreading a plugin must not keep its old ranges.
+    dependencyRanges: dependencyRanges(manifest.dependsOn ?? []),
     migrations: manifest.migrations ?? {},
     extensionPoints: manifest.extensionPoints ?? [],
     contributes: manifest.contributes ?? [],

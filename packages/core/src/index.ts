@@ -57,6 +57,7 @@ export {
 export { payload } from "./Payload.js"
 export {
   type Demo,
+  type Dependency,
   definePlugin,
   type PersonalData,
   type Plugin,

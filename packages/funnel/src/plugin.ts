@@ -7,7 +7,8 @@ import { funnelSchema } from "./graphql.js"
 export const funnelPlugin = definePlugin({
   id: "funnel",
   version: "0.1.0",
-  dependsOn: ["kpi"],
+  // Reads the event log and contributes to the metric report as kpi 0.1 shapes them.
+  dependsOn: [{ id: "kpi", version: "^0.1.0" }],
   contributes: [metricReport(funnel)],
   schema: funnelSchema,
 })

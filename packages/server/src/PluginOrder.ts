@@ -1,5 +1,7 @@
+/// <reference path="./semver.d.ts" />
 import type { Plugin } from "@teamops/core"
 import { isKey } from "@teamops/core"
+import { satisfies, validRange } from "semver"
 
 /** Why a plugin was left out of the boot. */
 export interface Problem {
@@ -24,6 +26,40 @@ const manifestProblem = (plugin: Plugin<any>): string | undefined => {
   }
   const self = plugin.dependsOn.find((dep) => dep === plugin.id)
   if (self !== undefined) return `plugin "${plugin.id}" depends on itself`
+  return rangeProblem(plugin)
+}
+
+/** A plugin made by a `definePlugin` older than version ranges has none: any version will do. */
+const rangesOf = (plugin: Plugin<any>): Readonly<Record<string, string>> => plugin.dependencyRanges ?? {}
+
+/** A range that cannot be read would otherwise match nothing and read as a version mismatch. */
+const rangeProblem = (plugin: Plugin<any>): string | undefined => {
+  for (const [dep, range] of Object.entries(rangesOf(plugin))) {
+    if (typeof range !== "string" || validRange(range) === null) {
+      return `plugin "${plugin.id}": dependency "${dep}" has version ${JSON.stringify(range)}, which is not a version range such as "^1.2.0"`
+    }
+  }
+  return undefined
+}
+
+/** Why `plugin` cannot boot with the plugins still in `byId`: a dependency absent, left out, or of the wrong version. */
+const dependencyProblem = (
+  plugin: Plugin<any>,
+  byId: ReadonlyMap<string, Plugin<any>>,
+  leftOut: ReadonlyArray<Problem>,
+): { readonly message: string; readonly gone: boolean } | undefined => {
+  for (const dep of plugin.dependsOn) {
+    const loaded = byId.get(dep)
+    if (loaded === undefined) {
+      const gone = leftOut.some((p) => p.pluginId === dep)
+      const why = gone ? "which was left out" : "which is not loaded"
+      return { message: `plugin "${plugin.id}" depends on "${dep}", ${why}`, gone }
+    }
+    const range = rangesOf(plugin)[dep]
+    if (range !== undefined && !satisfies(loaded.version, range)) {
+      return { message: `plugin "${plugin.id}" needs "${dep}" ${range}, and ${loaded.version} is loaded`, gone: false }
+    }
+  }
   return undefined
 }
 
@@ -41,8 +77,9 @@ const cycleAmong = (ids: ReadonlyArray<string>, byId: ReadonlyMap<string, Plugin
 
 /**
  * Validates the manifests and orders the plugins so that each boots after what it depends
- * on, ties broken by id. A problem with a plugin fails the boot unless the plugin is
- * optional, in which case it and every plugin that depends on it are left out.
+ * on, ties broken by id, each dependency at a version in the range asked for. A problem
+ * with a plugin fails the boot unless the plugin is optional, in which case it and every
+ * plugin that depends on it are left out.
  */
 export const orderPlugins = (
   plugins: ReadonlyArray<Plugin<any>>,
@@ -71,12 +108,9 @@ export const orderPlugins = (
   for (let changed = true; changed; ) {
     changed = false
     for (const plugin of [...byId.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-      const missing = plugin.dependsOn.find((dep) => !byId.has(dep))
-      if (missing === undefined) continue
-      const gone = leftOut.some((p) => p.pluginId === missing)
-      const message = gone
-        ? `plugin "${plugin.id}" depends on "${missing}", which was left out`
-        : `plugin "${plugin.id}" depends on "${missing}", which is not loaded`
+      const problem = dependencyProblem(plugin, byId, leftOut)
+      if (problem === undefined) continue
+      const { message, gone } = problem
       if (gone) {
         // The dependants of a plugin left out are left out too, optional or not (as when it fails later in the boot).
         leftOut.push({ pluginId: plugin.id, message })

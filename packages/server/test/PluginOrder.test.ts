@@ -1,10 +1,10 @@
-import { definePlugin, type Plugin, PluginError } from "@teamops/core"
+import { type Dependency, definePlugin, type Plugin, PluginError } from "@teamops/core"
 import { afterEach, assert, describe, it } from "vitest"
 import { orderPlugins } from "../src/PluginOrder.js"
 import { createServer, type ServerConfig, type TeamopsServer } from "../src/Server.js"
 
 /** A plugin with one query field, `<id>Version` (a host needs at least one field to boot). */
-const plugin = (id: string, dependsOn: ReadonlyArray<string> = [], version = "1.0.0") =>
+const plugin = (id: string, dependsOn: ReadonlyArray<string | Dependency> = [], version = "1.0.0") =>
   definePlugin({
     id,
     version,
@@ -170,6 +170,91 @@ describe("orderPlugins: optional plugins", () => {
   })
 })
 
+describe("orderPlugins: version ranges", () => {
+  it("definePlugin keeps the ids in dependsOn and the ranges by id", () => {
+    const sales = plugin("acme-sales", [{ id: "org", version: "^0.1.0" }, "billing"])
+    assert.deepStrictEqual(sales.dependsOn, ["org", "billing"])
+    assert.deepStrictEqual(sales.dependencyRanges, { org: "^0.1.0" })
+    assert.deepStrictEqual(plugin("org").dependencyRanges, {})
+  })
+
+  it("boots a dependency whose version is in the range, next to plain ids", () => {
+    const order = ordered([
+      plugin("acme-reports", ["acme-sales", { id: "org", version: ">=0.1.0 <2.0.0" }]),
+      plugin("acme-sales", [{ id: "org", version: "^0.1.0" }]),
+      plugin("acme-support", ["org"]),
+      plugin("org", [], "0.1.4"),
+    ])
+    assert.deepStrictEqual(ids(order.plugins), ["org", "acme-sales", "acme-reports", "acme-support"])
+    assert.deepStrictEqual(order.leftOut, [])
+  })
+
+  it("refuses a dependency whose version is outside the range", () => {
+    assert.deepStrictEqual(
+      refused([plugin("org", [], "0.1.0"), plugin("acme-sales", [{ id: "org", version: "^2.0.0" }])]),
+      {
+        pluginId: "acme-sales",
+        message: `plugin "acme-sales" needs "org" ^2.0.0, and 0.1.0 is loaded`,
+      },
+    )
+  })
+
+  it("takes a prerelease only when the range names one", () => {
+    const beta = plugin("org", [], "0.2.0-beta.1")
+    assert.strictEqual(
+      refused([beta, plugin("acme-sales", [{ id: "org", version: ">=0.1.0" }])]).message,
+      `plugin "acme-sales" needs "org" >=0.1.0, and 0.2.0-beta.1 is loaded`,
+    )
+    assert.strictEqual(
+      ordered([beta, plugin("acme-sales", [{ id: "org", version: "^0.2.0-beta.0" }])]).plugins.length,
+      2,
+    )
+  })
+
+  it("refuses a range that is not one, naming the plugin, the dependency and the range", () => {
+    assert.deepStrictEqual(refused([plugin("org"), plugin("acme-sales", [{ id: "org", version: "two" }])]), {
+      pluginId: "acme-sales",
+      message: `plugin "acme-sales": dependency "org" has version "two", which is not a version range such as "^1.2.0"`,
+    })
+  })
+
+  it("leaves out an optional plugin outside the range, and its dependants", () => {
+    const order = ordered(
+      [
+        plugin("org", [], "0.1.0"),
+        plugin("acme-sales", [{ id: "org", version: "^2.0.0" }]),
+        plugin("acme-reports", ["acme-sales"]),
+        plugin("acme-support", [{ id: "org", version: "0.1.x" }]),
+      ],
+      ["acme-sales"],
+    )
+    assert.deepStrictEqual(ids(order.plugins), ["org", "acme-support"])
+    assert.deepStrictEqual(order.leftOut, [
+      { pluginId: "acme-sales", message: `plugin "acme-sales" needs "org" ^2.0.0, and 0.1.0 is loaded` },
+      { pluginId: "acme-reports", message: `plugin "acme-reports" depends on "acme-sales", which was left out` },
+    ])
+  })
+
+  it("takes any version for a plugin made by a definePlugin older than ranges", () => {
+    const { dependencyRanges: _, ...older } = plugin("acme-sales", ["org"])
+    assert.deepStrictEqual(ids(ordered([older as Plugin<any>, plugin("org", [], "0.1.0")]).plugins), [
+      "org",
+      "acme-sales",
+    ])
+  })
+
+  it("leaves out an optional plugin whose range is not one", () => {
+    const order = ordered([plugin("org"), plugin("acme-sales", [{ id: "org", version: "^^1" }])], ["acme-sales"])
+    assert.deepStrictEqual(ids(order.plugins), ["org"])
+    assert.deepStrictEqual(order.leftOut, [
+      {
+        pluginId: "acme-sales",
+        message: `plugin "acme-sales": dependency "org" has version "^^1", which is not a version range such as "^1.2.0"`,
+      },
+    ])
+  })
+})
+
 describe("createServer refuses to boot, naming the plugin", () => {
   it("a duplicate id", async () => {
     const error = await bootFailure({ plugins: [plugin("acme-sales"), plugin("acme-sales")] })
@@ -192,6 +277,14 @@ describe("createServer refuses to boot, naming the plugin", () => {
     const error = await bootFailure({ plugins: [plugin("acme-sales", ["billing"])] })
     assert.strictEqual(error.pluginId, "acme-sales")
     assert.strictEqual(error.message, `plugin "acme-sales" depends on "billing", which is not loaded`)
+  })
+
+  it("a dependency outside its range", async () => {
+    const error = await bootFailure({
+      plugins: [plugin("org", [], "0.1.0"), plugin("acme-sales", [{ id: "org", version: "^2.0.0" }])],
+    })
+    assert.strictEqual(error.pluginId, "acme-sales")
+    assert.strictEqual(error.message, `plugin "acme-sales" needs "org" ^2.0.0, and 0.1.0 is loaded`)
   })
 
   it("a dependency cycle", async () => {
