@@ -1,10 +1,11 @@
-import { ConflictError, Db, type DbError, type InputError, NotFoundError } from "@teamops/core"
+import { ConflictError, Db, type DbError, type InputError, NotFoundError, Outbox } from "@teamops/core"
 import { PersonRepo } from "@teamops/org"
 import { LadderRepo } from "@teamops/roles"
 import { Context, DateTime, Effect, Either, Layer } from "effect"
 import type { Kysely } from "kysely"
 import { dayOfHistory, personExists, publishedVersion } from "./AssessmentRepo.js"
 import type { CompetenciesDatabase } from "./CompetenciesDatabase.js"
+import { PersonPromoted } from "./CompetencyEvents.js"
 import {
   chronological,
   currentLevel,
@@ -44,6 +45,7 @@ export class PromotionRepo extends Context.Tag("@teamops/competencies/PromotionR
       const people = yield* PersonRepo
       const ladders = yield* LadderRepo
       const readiness = yield* ReadinessReader
+      const outbox = yield* Outbox
       const query = <A>(work: (k: Kysely<CompetenciesDatabase>) => Promise<A>) => db.query(work)
 
       const promote = (input: PromotePersonInput) =>
@@ -103,6 +105,14 @@ export class PromotionRepo extends Context.Tag("@teamops/competencies/PromotionR
             const { id } = yield* query((k) =>
               k.insertInto("competencies_promotions").values(row).returning("id").executeTakeFirstOrThrow(),
             )
+            yield* outbox.publish(PersonPromoted, person.id, {
+              personId: person.id,
+              ladderKey: row.ladder_key,
+              fromLadderKey: row.from_ladder_key,
+              fromLevel: row.from_level,
+              toLevel: row.to_level,
+              effectiveOn,
+            })
             return toPromotion({ ...row, id: Number(id) })
           }),
         )

@@ -15,6 +15,7 @@ export {
 } from "./AssessmentRepo.js"
 export { type CatalogCompetency, CatalogEntry, catalogOf, competency, competencyPoint } from "./Catalog.js"
 export { CompetencyCatalog, type CompetencyCatalogService } from "./CompetencyCatalog.js"
+export { PersonPromoted } from "./CompetencyEvents.js"
 export { CompetencyHistory, type CompetencyHistoryService } from "./CompetencyHistory.js"
 export {
   evidenceLoader,

@@ -5,6 +5,7 @@ import { AssessmentRepo } from "./AssessmentRepo.js"
 import { competencyPoint } from "./Catalog.js"
 import { competenciesPersonalData } from "./CompetenciesPersonalData.js"
 import { CompetencyCatalog } from "./CompetencyCatalog.js"
+import { PersonPromoted } from "./CompetencyEvents.js"
 import { CompetencyHistory } from "./CompetencyHistory.js"
 import { EvidenceSources } from "./EvidenceSources.js"
 import { competenciesSchema } from "./graphql/index.js"
@@ -21,6 +22,7 @@ export const competenciesPlugin = definePlugin({
   dependsOn: ["org", "roles"],
   migrations: { "0001_init": init, "0002_dates": dates, "0003_withdrawal": withdrawal },
   extensionPoints: [competencyPoint],
+  events: [PersonPromoted],
   layer: PromotionRepo.layer.pipe(
     Layer.provideMerge(ReadinessReader.layer),
     Layer.provideMerge(AssessmentRepo.layer),

@@ -48,6 +48,11 @@ export interface DbService {
   readonly query: <A, DB = any>(work: (db: Kysely<DB>) => Promise<A>) => Effect.Effect<A, DbError>
   /** Runs `effect` in one transaction: committed if it succeeds, rolled back if it fails. */
   readonly transaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | DbError, R>
+  /**
+   * Calls `callback` once the current transaction commits (at once outside a transaction);
+   * never when it rolls back. For what must not happen before the data is there to read.
+   */
+  readonly afterCommit: (callback: () => void) => Effect.Effect<void>
   /** The Kysely instance outside any transaction (for migrations). */
   readonly kysely: Kysely<any>
 }
@@ -167,6 +172,7 @@ export const openDb = (url: string, options: DbOptions = {}): Effect.Effect<DbSe
 interface OpenTransaction {
   readonly trx: Transaction<any>
   failed?: DbError
+  readonly committed: Array<() => void>
 }
 
 /** A {@link DbService} over an open Kysely instance. */
@@ -198,7 +204,7 @@ export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: s
               catch: (cause) => dbError(`cannot start a transaction: ${describe(cause)}`, cause),
             }),
             (trx) => {
-              const open: OpenTransaction = { trx }
+              const open: OpenTransaction = { trx, committed: [] }
               return Effect.locally(effect, current, Option.some(open)).pipe(
                 Effect.tap(() =>
                   open.failed !== undefined
@@ -212,7 +218,13 @@ export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: s
                     : Effect.tryPromise({
                         try: () => trx.commit().execute(),
                         catch: (cause) => dbError(`commit failed: ${describe(cause)}`, cause),
-                      }),
+                      }).pipe(
+                        Effect.tap(() =>
+                          Effect.sync(() => {
+                            for (const callback of open.committed) callback()
+                          }),
+                        ),
+                      ),
                 ),
               )
             },
@@ -223,5 +235,13 @@ export const makeDbService = (kysely: Kysely<any>, dialect: Dialect, location: s
           ),
     )
 
-  return { dialect, location, query, transaction, kysely }
+  const afterCommit = (callback: () => void) =>
+    Effect.flatMap(FiberRef.get(current), (open) =>
+      Effect.sync(() => {
+        if (Option.isSome(open)) open.value.committed.push(callback)
+        else callback()
+      }),
+    )
+
+  return { dialect, location, query, transaction, afterCommit, kysely }
 }

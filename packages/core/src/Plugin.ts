@@ -1,5 +1,6 @@
 import type { Effect, Layer, Schema } from "effect"
 import type { Builder } from "./Builder.js"
+import type { DomainEvent, Subscription } from "./DomainEvent.js"
 import type { Contribution, ExtensionPoint } from "./ExtensionPoint.js"
 import type { Migrations } from "./Migrations.js"
 import { callerFile } from "./PluginOrigin.js"
@@ -72,6 +73,10 @@ export interface PluginManifest<Config = unknown> {
   readonly layer?: Layer.Layer<any, unknown, any> | ((config: Config) => Layer.Layer<any, unknown, any>)
   /** Extension points this plugin owns. */
   readonly extensionPoints?: ReadonlyArray<ExtensionPoint<any, any>>
+  /** The domain events this plugin publishes through the `Outbox`. */
+  readonly events?: ReadonlyArray<DomainEvent<any, any>>
+  /** Handlers of other plugins' events (their publishers must be in `dependsOn`), made with `subscribe`. */
+  readonly subscribes?: ReadonlyArray<Subscription>
   /**
    * Values offered to other plugins' extension points (owners must be in `dependsOn`), or a
    * function making them from the plugin's decoded config (a metric with a configured threshold).

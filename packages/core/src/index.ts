@@ -24,6 +24,15 @@ export {
 export { decodeInput, toInputError, withInput } from "./Decode.js"
 export { binaryCollation, type Dialect, type DialectCapabilities, dialectOf, textList } from "./Dialect.js"
 export { Directory, type DirectoryEntry } from "./Directory.js"
+export {
+  type DomainEvent,
+  domainEvent,
+  type EventMeta,
+  eventName,
+  Outbox,
+  type Subscription,
+  subscribe,
+} from "./DomainEvent.js"
 export { ConflictError, DbError, DbErrorReason, InputError, NotFoundError, PluginError } from "./Errors.js"
 export {
   type Contributed,

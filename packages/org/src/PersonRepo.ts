@@ -4,6 +4,7 @@ import {
   type DbError,
   InputError,
   NotFoundError,
+  Outbox,
   officeHours,
   type Page,
   today,
@@ -13,6 +14,7 @@ import {
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { type Kysely, sql } from "kysely"
 import type { OrgDatabase } from "./OrgDatabase.js"
+import { ManagerChanged, PersonDeparted, PersonHired, PersonMoved } from "./OrgEvents.js"
 import type {
   CancelDepartureInput,
   CreatePersonInput,
@@ -108,11 +110,11 @@ export interface PersonRepoService {
 export class PersonRepo extends Context.Tag("@teamops/org/PersonRepo")<PersonRepo, PersonRepoService>() {
   static readonly layer = Layer.effect(
     PersonRepo,
-    Effect.map(Db, (db) => makePersonRepo(db)),
+    Effect.zipWith(Db, Outbox, (db, outbox) => makePersonRepo(db, outbox)),
   )
 }
 
-const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
+const makePersonRepo = (db: Context.Tag.Service<Db>, outbox: Context.Tag.Service<Outbox>): PersonRepoService => {
   const query = <A>(work: (k: Kysely<OrgDatabase>) => Promise<A>) => db.query(work)
 
   const byId = (id: string) =>
@@ -205,6 +207,10 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
         yield* query((k) => k.insertInto("org_people").values(row).execute()).pipe(
           Effect.catchIf(isUniqueViolation, () => Effect.fail(emailTaken(row.email))),
         )
+        yield* outbox.publish(PersonHired, id, { personId: id, email: row.email, teamId, hireDate: row.hire_date })
+        if (row.manager_id !== null) {
+          yield* outbox.publish(ManagerChanged, id, { personId: id, fromManagerId: null, toManagerId: row.manager_id })
+        }
         return toPerson(row)
       }),
     )
@@ -230,9 +236,17 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
           team_id: input.teamKey === undefined ? person.teamId : yield* teamIdOf(input.teamKey),
           annual_salary: input.annualSalary === undefined ? person.annualSalary : input.annualSalary,
         }
-        return yield* write(person.id, changes).pipe(
+        const written = yield* write(person.id, changes).pipe(
           Effect.catchIf(isUniqueViolation, () => Effect.fail(emailTaken(changes.email as string))),
         )
+        if (written.teamId !== person.teamId) {
+          yield* outbox.publish(PersonMoved, person.id, {
+            personId: person.id,
+            fromTeamId: person.teamId,
+            toTeamId: written.teamId,
+          })
+        }
+        return written
       }),
     )
 
@@ -242,7 +256,15 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
         if (input.managerId !== null) yield* lockHierarchy(db, "org.managers")
         const person = yield* byId(input.personId)
         if (input.managerId !== null) yield* checkManager(person, input.managerId)
-        return yield* write(person.id, { manager_id: input.managerId })
+        const written = yield* write(person.id, { manager_id: input.managerId })
+        if (written.managerId !== person.managerId) {
+          yield* outbox.publish(ManagerChanged, person.id, {
+            personId: person.id,
+            fromManagerId: person.managerId,
+            toManagerId: written.managerId,
+          })
+        }
+        return written
       }),
     )
 
@@ -261,7 +283,13 @@ const makePersonRepo = (db: Context.Tag.Service<Db>): PersonRepoService => {
             message: `input.leftOn: the leave date ${input.leftOn} is before the hire date ${person.hireDate}`,
           })
         }
-        return yield* write(person.id, { status: "left", left_on: input.leftOn })
+        const written = yield* write(person.id, { status: "left", left_on: input.leftOn })
+        yield* outbox.publish(PersonDeparted, person.id, {
+          personId: person.id,
+          email: person.email,
+          leftOn: input.leftOn,
+        })
+        return written
       }),
     )
 

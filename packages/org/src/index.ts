@@ -13,6 +13,7 @@ export {
 } from "./FileProblems.js"
 export { PersonRef, TeamRef } from "./graphql/refs.js"
 export { defaultReplacementCostRate, OrgConfig, OrgSettings } from "./OrgConfig.js"
+export { ManagerChanged, orgEvents, PersonDeparted, PersonHired, PersonMoved } from "./OrgEvents.js"
 export { decodeOrgFile, OrgFile, OrgFilePerson, OrgFileTeam, readOrgFile } from "./OrgFile.js"
 export {
   importOrg,

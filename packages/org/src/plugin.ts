@@ -6,6 +6,7 @@ import { init } from "./migrations/0001_init.js"
 import { salaries } from "./migrations/0002_salaries.js"
 import { OrgConfig, OrgSettings } from "./OrgConfig.js"
 import { OrgDirectory } from "./OrgDirectory.js"
+import { orgEvents } from "./OrgEvents.js"
 import { orgPersonalData } from "./OrgPersonalData.js"
 import { PersonRepo } from "./PersonRepo.js"
 import { TeamRepo } from "./TeamRepo.js"
@@ -17,6 +18,7 @@ export const orgPlugin = definePlugin({
   migrations: { "0001_init": init, "0002_salaries": salaries },
   config: OrgConfig,
   layer: (config) => Layer.mergeAll(TeamRepo.layer, PersonRepo.layer, OrgDirectory, OrgSettings.layer(config)),
+  events: orgEvents,
   schema: orgSchema,
   demo: { isEmpty: orgIsEmpty, seed: seedOrg },
   personalData: orgPersonalData,

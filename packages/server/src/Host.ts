@@ -11,6 +11,7 @@ import {
   makeRun,
   makeRunQuery,
   migrate,
+  Outbox,
   openDb,
   type Plugin,
   PluginError,
@@ -33,6 +34,7 @@ import {
   Scope,
 } from "effect"
 import { assertValidSchema, type GraphQLSchema, lexicographicSortSchema } from "graphql"
+import { checkSubscriptions, makeEventBus } from "./events/EventBus.js"
 import { hostMigrations } from "./HostMigrations.js"
 import { hostSchema } from "./HostSchema.js"
 import type { Limits } from "./hardening/Limits.js"
@@ -170,6 +172,7 @@ const bootAttempt = (
         contributed.set(point, [...(contributed.get(point) ?? []), { pluginId: plugin.id, value }])
       }
     }
+    for (const plugin of alive()) yield* step(plugin, checkSubscriptions(plugin, alive())).pipe(withDb)
     for (const plugin of alive()) {
       yield* step(
         plugin,
@@ -188,7 +191,8 @@ const bootAttempt = (
       of: (point) =>
         (contributed.get(point) ?? []).filter((c) => !leftOut.has(c.pluginId)) as ReadonlyArray<Contributed<any>>,
     })
-    let context = Context.make(Db, db).pipe(Context.add(Contributions, contributions))
+    const bus = makeEventBus(db)
+    let context = Context.make(Db, db).pipe(Context.add(Contributions, contributions), Context.add(Outbox, bus.outbox))
     for (const plugin of alive()) {
       const built = yield* step(plugin, buildLayer(plugin, configs.get(plugin.id), context, scope), true).pipe(withDb)
       if (built !== undefined) context = Context.merge(context, built)
@@ -227,6 +231,7 @@ const bootAttempt = (
     // Last, once nothing can leave a plugin out: what a plugin does to the database with
     // others' contributions (publishing their ladders) is done only for plugins that booted.
     for (const plugin of booted) yield* startPlugin(plugin, context)
+    yield* bus.start(booted, context, scope)
     const plugins: Array<PluginStatus> = [
       ...booted.map((p) => ({ id: p.id, version: p.version, status: "booted" as const })),
       ...config.plugins

@@ -47,4 +47,27 @@ export const hostMigrations: Migrations = {
       await db.schema.createIndex("teamops_audit_operation").on("teamops_audit").columns(["operation", "seq"]).execute()
     },
   },
+  "0003_outbox": {
+    // Domain events, written in the transaction of the change they tell of, and which
+    // subscriber has handled which: a delivery commits with what its handler wrote.
+    up: async (db) => {
+      const { serialId } = dialectOf(db)
+      await db.schema
+        .createTable("teamops_outbox")
+        .addColumn("seq", serialId.type, serialId.column)
+        .addColumn("id", "text", (c) => c.notNull().unique())
+        .addColumn("event", "text", (c) => c.notNull())
+        .addColumn("subject", "text", (c) => c.notNull())
+        .addColumn("payload", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable("teamops_deliveries")
+        .addColumn("event_id", "text", (c) => c.notNull())
+        .addColumn("subscriber", "text", (c) => c.notNull())
+        .addColumn("delivered_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("teamops_deliveries_pk", ["event_id", "subscriber"])
+        .execute()
+    },
+  },
 }
