@@ -4,6 +4,7 @@ import type { DomainEvent, Subscription } from "./DomainEvent.js"
 import type { Contribution, ExtensionPoint } from "./ExtensionPoint.js"
 import type { Migrations } from "./Migrations.js"
 import { callerFile } from "./PluginOrigin.js"
+import type { PluginRoute } from "./PluginRoute.js"
 import type { Run, RunQuery } from "./Resolver.js"
 
 /** What a plugin's `schema` function gets besides the builder. */
@@ -75,6 +76,8 @@ export interface PluginManifest<Config = unknown> {
   readonly extensionPoints?: ReadonlyArray<ExtensionPoint<any, any>>
   /** The domain events this plugin publishes through the `Outbox`. */
   readonly events?: ReadonlyArray<DomainEvent<any, any>>
+  /** HTTP endpoints served under `/plugins/<id>/`, made with `route`. */
+  readonly routes?: ReadonlyArray<PluginRoute>
   /** Handlers of other plugins' events (their publishers must be in `dependsOn`), made with `subscribe`. */
   readonly subscribes?: ReadonlyArray<Subscription>
   /**

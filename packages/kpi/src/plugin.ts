@@ -4,6 +4,7 @@ import { CalendarRepo } from "./CalendarRepo.js"
 import { ConversationStarts } from "./ConversationStarts.js"
 import { kpiIsEmpty, seedKpi } from "./demo.js"
 import { EventLog } from "./EventLog.js"
+import { eventsRoute } from "./EventsRoute.js"
 import { FactReader } from "./FactReader.js"
 import { kpiSchema } from "./graphql/index.js"
 import { checkMetricServices, Metrics, metricReportPoint } from "./MetricReport.js"
@@ -31,6 +32,7 @@ export const kpiPlugin = definePlugin({
   extensionPoints: [metricReportPoint, observedMetricPoint],
   layer: Layer.provideMerge(Metrics.layer, stores),
   start: checkMetricServices,
+  routes: [eventsRoute],
   schema: kpiSchema,
   demo: { isEmpty: kpiIsEmpty, seed: seedKpi },
 })

@@ -40,6 +40,7 @@ import { hostSchema } from "./HostSchema.js"
 import type { Limits } from "./hardening/Limits.js"
 import type { RateLimitConfig } from "./hardening/RateLimit.js"
 import { orderPlugins } from "./PluginOrder.js"
+import { checkRoutes } from "./PluginRoutes.js"
 import { checkSharedCopies } from "./SharedCopies.js"
 
 export interface HostConfig {
@@ -172,7 +173,9 @@ const bootAttempt = (
         contributed.set(point, [...(contributed.get(point) ?? []), { pluginId: plugin.id, value }])
       }
     }
-    for (const plugin of alive()) yield* step(plugin, checkSubscriptions(plugin, alive())).pipe(withDb)
+    for (const plugin of alive()) {
+      yield* step(plugin, Effect.zipRight(checkSubscriptions(plugin, alive()), checkRoutes(plugin))).pipe(withDb)
+    }
     for (const plugin of alive()) {
       yield* step(
         plugin,

@@ -13,6 +13,7 @@ import type { CorsConfig } from "./hardening/Cors.js"
 import { hardeningPlugins, hardeningSettings } from "./hardening/Hardening.js"
 import type { PersistedOperationsConfig } from "./hardening/PersistedOperations.js"
 import { errorLogger, maskError } from "./MaskedErrors.js"
+import { usePluginRoutes } from "./PluginRoutes.js"
 import { useRequestId } from "./RequestId.js"
 
 export interface ServerConfig extends HostConfig {
@@ -86,6 +87,7 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
       ...(graphiql ? [useRootRedirect()] : []),
       authentication,
       ...hardeningPlugins(hardening, principals),
+      usePluginRoutes(host, principals, hardening.limits),
       useAudit(host),
     ],
   })

@@ -14,7 +14,7 @@ import { EventBatchRefused, EventLog, type StoredEvent } from "../EventLog.js"
 /** The most events one `ingestEvents` takes; a larger batch is refused whole, naming `input.events`. */
 export const ingestBatchSize = 10_000
 
-const IngestInput = Schema.Struct({
+export const IngestInput = Schema.Struct({
   events: Schema.Array(Schema.Unknown).pipe(
     Schema.maxItems(ingestBatchSize, {
       message: () => `expected at most ${ingestBatchSize.toLocaleString("en")} events per batch`,
