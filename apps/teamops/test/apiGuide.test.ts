@@ -123,6 +123,7 @@ it("the page shows every query and mutation of org, and every error type", () =>
     "/graphql",
     "/healthz",
     "/readyz",
+    "/plugins/kpi/events",
   ])
 })
 
