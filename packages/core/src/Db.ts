@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import type SQLite from "better-sqlite3"
 import { Context, Effect, Exit, FiberRef, Layer, Option, type Scope } from "effect"
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely"
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type Transaction } from "kysely"
 import type pg from "pg"
 import type { Dialect } from "./Dialect.js"
 import { DbError, type DbErrorReason } from "./Errors.js"
@@ -93,6 +93,23 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"
 const sqliteDriver = Effect.promise(() => import("better-sqlite3").then((m) => m.default))
 const postgresDriver = Effect.promise(() => import("pg").then((m) => m.default))
 
+/**
+ * SQLite runs schema changes in transactions as PostgreSQL does; Kysely's adapter says it
+ * does not, and its migrator then runs each migration, and writes its history row, outside
+ * any. Said so, a plugin's pending migrations apply in one transaction on both stores.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl() {
+    return true
+  }
+}
+
+class TeamopsSqliteDialect extends SqliteDialect {
+  override createAdapter() {
+    return new TransactionalSqliteAdapter()
+  }
+}
+
 const sqliteKysely = (file: string, options: DbOptions) =>
   Effect.flatMap(sqliteDriver, (SQLite) =>
     Effect.try({
@@ -103,7 +120,7 @@ const sqliteKysely = (file: string, options: DbOptions) =>
         database.pragma("foreign_keys = ON")
         database.pragma("busy_timeout = 5000")
         return new Kysely<any>({
-          dialect: new SqliteDialect({ database: reusingStatements(database) }),
+          dialect: new TeamopsSqliteDialect({ database: reusingStatements(database) }),
           log: logTo(options),
         })
       },

@@ -17,8 +17,9 @@ export type Migrations = Readonly<Record<string, Migration>>
 export const tablePrefix = (pluginId: string) => pluginId.replaceAll("-", "_")
 
 /**
- * Brings a plugin's tables up to date. On PostgreSQL the pending migrations run in one
- * transaction, on SQLite each in its own; a failure names the plugin and the migration.
+ * Brings a plugin's tables up to date. The pending migrations run in one transaction with
+ * their history rows, on both stores: a failure leaves the plugin's tables as they were
+ * before the boot (none half migrated), and names the plugin and the migration.
  */
 export const migrate = (
   pluginId: string,
@@ -29,10 +30,9 @@ export const migrate = (
     // Kysely looks for the history tables in every schema unless told which one: a history
     // table in another schema of the same PostgreSQL database would pass for this one's.
     const schema = isPostgres(db.kysely) ? yield* currentSchema(pluginId, db.kysely) : undefined
-    const wrapped = Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, inTransaction(m)]))
     const migrator = new Migrator({
       db: db.kysely,
-      provider: { getMigrations: async () => wrapped },
+      provider: { getMigrations: async () => migrations },
       migrationTableName: `${tablePrefix(pluginId)}_migrations`,
       migrationLockTableName: `${tablePrefix(pluginId)}_migrations_lock`,
       ...(schema === undefined ? {} : { migrationTableSchema: schema }),
@@ -99,15 +99,3 @@ const currentSchema = (pluginId: string, db: Kysely<any>) =>
         message: `migrations failed: ${cause instanceof Error ? cause.message : String(cause)}`,
       }),
   }).pipe(Effect.map((r) => r.rows[0]?.schema ?? undefined))
-
-// Kysely runs PostgreSQL migrations in a transaction but SQLite ones in none: a SQLite
-// migration failing halfway would leave its first statements applied and unrecorded.
-const inTransaction = (migration: Migration): Migration => {
-  const wrap =
-    (step: Migration["up"]): Migration["up"] =>
-    (db) =>
-      db.isTransaction ? step(db) : db.transaction().execute((trx) => step(trx))
-  return migration.down === undefined
-    ? { up: wrap(migration.up) }
-    : { up: wrap(migration.up), down: wrap(migration.down) }
-}

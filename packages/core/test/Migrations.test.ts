@@ -222,6 +222,35 @@ describe.each(testDialects())("migrate on %s", (dialect) => {
     }),
   )
 
+  it.scoped("a plugin's pending migrations apply together: a failing second one undoes the first", () =>
+    Effect.gen(function* () {
+      const db = yield* freshDb(dialect)
+      const withDb = Effect.provideService(Db, db)
+      const init = {
+        up: (k: Kysely<any>) => k.schema.createTable("acme_sales_deals").addColumn("id", "text").execute(),
+      }
+      const failed = yield* Effect.flip(
+        migrate("acme-sales", {
+          "0001_init": init,
+          "0002_amounts": {
+            up: async () => {
+              throw new Error("forgot the currency")
+            },
+          },
+        }).pipe(withDb),
+      )
+      assert.strictEqual(failed.message, `migration "0002_amounts" failed: forgot the currency`)
+      assert.notInclude(yield* Effect.promise(() => tables(db.kysely)), "acme_sales_deals")
+      const amounts = {
+        up: (k: Kysely<any>) => k.schema.alterTable("acme_sales_deals").addColumn("amount", "integer").execute(),
+      }
+      assert.deepStrictEqual(
+        yield* migrate("acme-sales", { "0001_init": init, "0002_amounts": amounts }).pipe(withDb),
+        ["0001_init", "0002_amounts"],
+      )
+    }),
+  )
+
   it.scoped("a failed migration leaves nothing half done: fixed, it runs on the next boot", () =>
     Effect.gen(function* () {
       const db = yield* freshDb(dialect)
