@@ -23,14 +23,28 @@ interface Mounted {
 
 const segmentsOf = (path: string) => path.split("/").filter((s) => s.length > 0)
 
+// A segment that is not valid percent-encoding matches no `:name`.
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
+}
+
 /** The `:name` values when `path` matches, else undefined. */
 const match = (mounted: Mounted, path: ReadonlyArray<string>) => {
   if (mounted.segments.length !== path.length) return undefined
   const params: Record<string, string> = {}
   for (const [i, segment] of mounted.segments.entries()) {
     const given = path[i] as string
-    if (segment.startsWith(":")) params[segment.slice(1)] = decodeURIComponent(given)
-    else if (segment !== given) return undefined
+    if (!segment.startsWith(":")) {
+      if (segment !== given) return undefined
+      continue
+    }
+    const value = decoded(given)
+    if (value === undefined) return undefined
+    params[segment.slice(1)] = value
   }
   return params
 }

@@ -44,6 +44,7 @@ describe("plugin routes", () => {
   it("passes path segments, answers a Response as it is, and masks a defect", async () => {
     const server = await boot({ plugins: [crm] })
     expect(await (await call(server, "/deals/d1")).json()).toEqual({ id: "d1" })
+    expect((await call(server, "/deals/%E0")).status).toBe(404)
     const missing = await call(server, "/deals/d2")
     expect(missing.status).toBe(404)
     expect((await missing.json()).errors[0]).toEqual({ message: "no deal d2", extensions: { code: "NotFoundError" } })
