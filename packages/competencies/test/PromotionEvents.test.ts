@@ -1,4 +1,5 @@
 import { definePlugin, type EventMeta, encodeGlobalID, subscribe } from "@teamops/core"
+import { eventually } from "@teamops/core/testing"
 import { testDialects } from "@teamops/testing"
 import { Effect, Schema } from "effect"
 import { assert, describe, it } from "vitest"
@@ -37,8 +38,7 @@ describe.each(testDialects())("promotion events on %s", (dialect) => {
       assert.strictEqual((await promote("css1", "2024-02-01"))._tag, "Success")
       assert.strictEqual((await promote("css1", "2024-03-01"))._tag, "Failure", "already at css1")
       assert.strictEqual((await promote("css2", "2024-06-01"))._tag, "Success")
-      const end = Date.now() + 8000
-      while (heard.length < 2 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20))
+      await eventually(() => heard.length >= 2, "two promotion events")
       await new Promise((resolve) => setTimeout(resolve, 100))
       const base = { personId: ana?.id, ladderKey: "support" }
       assert.deepStrictEqual(

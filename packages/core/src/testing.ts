@@ -97,3 +97,15 @@ export const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
   if (Option.isNone(failure)) throw new Error(`expected a typed failure, got ${Cause.pretty(exit.cause)}`)
   return failure.value
 }
+
+/**
+ * Resolves once `done()` holds, checking every 20 ms; rejects naming `what` after `ms`. For
+ * what happens after an answer (an event delivered once its transaction committed).
+ */
+export const eventually = async (done: () => boolean, what: string, ms = 8000) => {
+  const end = Date.now() + ms
+  while (!done()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
 import { definePlugin, type EventMeta, subscribe } from "@teamops/core"
+import { eventually } from "@teamops/core/testing"
 import { openTestHost, testDialects } from "@teamops/testing"
 import { Effect } from "effect"
 import { assert, describe, it } from "vitest"
@@ -14,14 +15,6 @@ import { TeamRepo } from "../src/TeamRepo.js"
 import { personInput, teamInput } from "./support.js"
 
 const run = promisify(execFile)
-
-const until = async (done: () => boolean, what: string) => {
-  const end = Date.now() + 8000
-  while (!done()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 /** A plugin hearing every event of org, as `[event, subject, payload]`. */
 const listener = (heard: Array<[string, string, unknown]>) => {
@@ -63,7 +56,7 @@ describe.each(testDialects())("org's domain events on %s", (dialect) => {
           return [support, sales, boss, ana] as const
         }),
       )
-      await until(() => heard.length === 5, "five events")
+      await eventually(() => heard.length === 5, "five events")
       assert.deepStrictEqual(
         heard.filter(([, subject]) => subject === ana.id),
         [

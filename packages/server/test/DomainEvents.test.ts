@@ -1,5 +1,5 @@
 import { Db, DbError, definePlugin, domainEvent, type EventMeta, Outbox, PluginError, subscribe } from "@teamops/core"
-import { testDatabase, testDialects } from "@teamops/core/testing"
+import { eventually, testDatabase, testDialects } from "@teamops/core/testing"
 import { Effect, Schema } from "effect"
 import { afterEach, assert, describe, it } from "vitest"
 import { createServer, type TeamopsServer } from "../src/Server.js"
@@ -82,14 +82,6 @@ const publish = (server: TeamopsServer, account: string, n: number) =>
     }),
   )
 
-const until = async (done: () => boolean, what: string, ms = 8000) => {
-  const end = Date.now() + ms
-  while (!done()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
 const rows = (server: TeamopsServer, table: string) =>
   server.host.runtime.runPromise(
     Effect.flatMap(Db, (db) => db.query((k) => k.selectFrom(table).selectAll().execute())),
@@ -114,7 +106,7 @@ describe.each(testDialects())("domain events on %s", (dialect) => {
       }),
     )
     assert.strictEqual(seenInTransaction, 0, "nothing is delivered before the commit")
-    await until(() => heard.length === 1, "the delivery")
+    await eventually(() => heard.length === 1, "the delivery")
     const [{ payload, meta }] = heard as [Heard]
     assert.deepStrictEqual(payload, { account: "a-1", n: 1 })
     assert.strictEqual(meta.subject, "a-1")
@@ -144,7 +136,7 @@ describe.each(testDialects())("domain events on %s", (dialect) => {
     )
     assert.strictEqual(failed._tag, "Failure")
     await publish(server, "a-1", 2)
-    await until(() => heard.length === 1, "the delivery of the committed event")
+    await eventually(() => heard.length === 1, "the delivery of the committed event")
     await new Promise((resolve) => setTimeout(resolve, 200))
     assert.deepStrictEqual(
       heard.map((h) => h.payload.n),
@@ -157,7 +149,7 @@ describe.each(testDialects())("domain events on %s", (dialect) => {
     const heard: Array<Heard> = []
     const server = await boot(dialect, [ledger, listener(heard)])
     for (let n = 1; n <= 12; n++) await publish(server, n % 2 === 0 ? "even" : "odd", n)
-    await until(() => heard.length === 12, "twelve deliveries")
+    await eventually(() => heard.length === 12, "twelve deliveries")
     const of = (account: string) => heard.filter((h) => h.payload.account === account).map((h) => h.payload.n)
     assert.deepStrictEqual(of("odd"), [1, 3, 5, 7, 9, 11])
     assert.deepStrictEqual(of("even"), [2, 4, 6, 8, 10, 12])
@@ -171,13 +163,13 @@ describe.each(testDialects())("domain events on %s", (dialect) => {
     await publish(server, "slow", 1)
     await publish(server, "slow", 2)
     await publish(server, "fast", 3)
-    await until(() => heard.some((h) => h.payload.account === "fast"), "the other subject's event")
+    await eventually(() => heard.some((h) => h.payload.account === "fast"), "the other subject's event")
     assert.isFalse(
       heard.some((h) => h.payload.account === "slow"),
       "the failed subject waits",
     )
     broken = false
-    await until(() => heard.length === 3, "the retry, with no new commit to wake it")
+    await eventually(() => heard.length === 3, "the retry, with no new commit to wake it")
     assert.deepStrictEqual(
       heard.filter((h) => h.payload.account === "slow").map((h) => h.payload.n),
       [1, 2],

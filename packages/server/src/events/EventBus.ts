@@ -113,8 +113,8 @@ export const makeEventBus = (db: DbService) => {
     Effect.gen(function* () {
       const waiting = new Set<string>()
       for (;;) {
-        const rows = (yield* pendingOf(subscriber)).filter((row) => !waiting.has(row.subject))
-        if (rows.length === 0) return waiting.size === 0
+        const rows = yield* pendingOf(subscriber)
+        if (rows.length === 0) return true
         for (const row of rows) {
           if (waiting.has(row.subject)) continue
           const exit = yield* deliver(subscriber, row, context)
