@@ -24,7 +24,10 @@ const nameOf = (node: Node): string =>
 const childrenOf = (node: Node): ReadonlyArray<Node> =>
   node._tag === "Map" ? childrenOf(node.command) : node._tag === "Subcommands" ? node.children : []
 
-/** The command `args` (the words after the program's name) run, and the words that name it. */
+/**
+ * The command `args` (the words after the program's name) run, the words that name it, and
+ * the commands on the way to it, whose options may be given after it too.
+ */
 export const commandOf = <Name extends string>(
   top: Command.Command<Name, any, any, any>,
   program: string,
@@ -32,15 +35,15 @@ export const commandOf = <Name extends string>(
 ) => {
   const path = [program]
   let node = top.descriptor as unknown as Node
-  let command: Described | undefined
+  const commands: Array<Described> = []
   for (const word of args) {
     const next = childrenOf(node).find((child) => nameOf(child) === word)
     if (next === undefined) break
     path.push(word)
     node = next
-    command = next as unknown as Described
+    commands.push(next as unknown as Described)
   }
-  return { path, command }
+  return { path, command: commands.at(-1), commands }
 }
 
 /** The long option names of a command, read from its usage. */

@@ -1,4 +1,5 @@
 import { Command, Options } from "@effect/cli"
+import type { Plugin } from "@teamops/core"
 import { seedDemo } from "@teamops/server"
 import { Console, Deferred, Effect, Exit } from "effect"
 import { printSchema } from "graphql"
@@ -15,7 +16,7 @@ import { ladderCommand } from "./LadderCommand.js"
 import { metricCommand } from "./MetricCommand.js"
 import { database, host, port } from "./Options.js"
 import { orgCommand } from "./OrgCommand.js"
-import { targetCommand } from "./TargetCommand.js"
+import { pluginCommands } from "./PluginCommands.js"
 import { tokenCommand } from "./TokenCommand.js"
 
 const json = (value: unknown) => Console.log(JSON.stringify(value, null, 2))
@@ -118,23 +119,33 @@ const schema = Command.make("schema").pipe(
   Command.withSubcommands([schemaPrint]),
 )
 
-export const teamops = Command.make("teamops").pipe(
-  Command.withDescription("Run a support organisation so people grow and customers stay"),
-  Command.withSubcommands([
-    serve,
-    migrate,
-    seed,
-    schema,
-    orgCommand,
-    historyCommand,
-    ladderCommand,
-    areaCommand,
-    calendarCommand,
-    eventsCommand,
-    metricCommand,
-    targetCommand,
-    coverageCommand,
-    tokenCommand,
-    auditCommand,
-  ]),
-)
+// One type for all: what each command parses is only its handler's concern.
+const hostCommands: ReadonlyArray<Command.Command<any, never, CliError, any>> = [
+  serve,
+  migrate,
+  seed,
+  schema,
+  orgCommand,
+  historyCommand,
+  ladderCommand,
+  areaCommand,
+  calendarCommand,
+  eventsCommand,
+  metricCommand,
+  coverageCommand,
+  tokenCommand,
+  auditCommand,
+]
+
+/** `teamops`: the host's commands and those of `plugins`. */
+export const teamops = (plugins: ReadonlyArray<Plugin<any>>) =>
+  Command.make("teamops").pipe(
+    Command.withDescription("Run a support organisation so people grow and customers stay"),
+    Command.withSubcommands([
+      ...hostCommands,
+      ...pluginCommands(
+        plugins,
+        hostCommands.flatMap((c) => [...Command.getNames(c)]),
+      ),
+    ] as [Command.Command<any, never, CliError, any>]),
+  )

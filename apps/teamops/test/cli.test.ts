@@ -781,6 +781,71 @@ describe("teamops.config.js", () => {
     ])
   })
 
+  // A plugin adding `teamops greet hello NAME`, whose handler uses the plugin's own service
+  // and the database; `extra` goes into the config file's default export.
+  const greeter = (dir: string, plugin: string, extra = "") => {
+    mkdirSync(dir)
+    writeFileSync(
+      join(dir, "teamops.config.js"),
+      [
+        `import { commandGroup, Db, definePlugin } from ${JSON.stringify(built("packages/core/dist/index.js"))}`,
+        `import { orgPlugin } from ${JSON.stringify(built("packages/org/dist/index.js"))}`,
+        `import { Args, Command } from ${JSON.stringify(built("node_modules/@effect/cli/dist/esm/index.js"))}`,
+        `import { Console, Context, Effect, Layer } from ${JSON.stringify(built("node_modules/effect/dist/esm/index.js"))}`,
+        'const Greeting = Context.GenericTag("Greeting")',
+        "const hello = Command.make('hello', { name: Args.text({ name: 'NAME' }) }, ({ name }) =>",
+        "  Effect.gen(function* () {",
+        '    if (name === "nobody") return yield* Effect.fail({ message: "nobody to greet" })',
+        "    const db = yield* Db",
+        "    const greeting = yield* Greeting",
+        '    yield* Console.log(greeting + ", " + name + " (" + db.dialect + ")")',
+        "  })).pipe(Command.withDescription('Greet someone by name'))",
+        plugin,
+        `export default { plugins: [orgPlugin, greeter] ${extra} }`,
+      ].join("\n"),
+    )
+  }
+  const greeterPlugin = (layer: string) =>
+    `const greeter = definePlugin({ id: "greeter", version: "1.0.0", layer: ${layer}, commands: [commandGroup("greet", "Greetings", [hello])] })`
+
+  it("adds a plugin's commands, with --help, run on the host with the plugin's services", async () => {
+    const dir = join(workDir, "greeting")
+    greeter(dir, greeterPlugin('Layer.succeed(Greeting, "Hello")'))
+    const help = await run(["greet", "hello", "--help"], {}, dir)
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain("Greet someone by name")
+    const listed = await run(["--help"], {}, dir)
+    expect(listed.stdout).toContain("Greetings (plugin greeter)")
+    const greeted = await run(["greet", "hello", "Ana", "--database", join(dir, "db.sqlite")], {}, dir)
+    expect(greeted).toMatchObject({ code: 0, stdout: "Hello, Ana (sqlite)\n" })
+    const refused = await run(["greet", "hello", "nobody", "--database", join(dir, "db.sqlite")], {}, dir)
+    expect(refused).toMatchObject({ code: 1, stderr: "teamops: nobody to greet\n" })
+    const bare = await run(["greet", "--database", join(dir, "db.sqlite")], {}, dir)
+    expect(bare).toMatchObject({ code: 1, stderr: "teamops: name a command after greet; see teamops greet --help\n" })
+  })
+
+  it("says why a command of an optional plugin that did not boot cannot run", async () => {
+    const dir = join(workDir, "greeting-broken")
+    greeter(dir, greeterPlugin('Layer.fail("no greeting")'), ', optional: ["greeter"]')
+    const result = await run(["greet", "hello", "Ana", "--database", join(dir, "db.sqlite")], {}, dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("teamops: plugin greeter did not boot: ")
+    expect(result.stderr).toContain("no greeting")
+  })
+
+  it("refuses a plugin command that takes the word of another command", async () => {
+    const dir = join(workDir, "greeting-clash")
+    greeter(
+      dir,
+      'const greeter = definePlugin({ id: "greeter", version: "1.0.0", commands: [commandGroup("org", "Mine", [hello])] })',
+    )
+    const result = await run(["--help"], {}, dir)
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: "teamops: plugin greeter adds command org, which a command of teamops already has\n",
+    })
+  })
+
   it("refuses a configuration whose plugins are not plugins, in one line", async () => {
     const dir = join(workDir, "misconfigured")
     mkdirSync(dir)

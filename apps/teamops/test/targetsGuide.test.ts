@@ -4,10 +4,9 @@
 import { testDialects } from "@teamops/core/testing"
 import { EventLog } from "@teamops/kpi"
 import { decodeOrgFile, importOrg } from "@teamops/org"
-import { readTargetFile, TargetRepo } from "@teamops/targets"
+import { printedTarget, readTargetFile, TargetRepo } from "@teamops/targets"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { printed } from "../src/TargetCommand.js"
 import { type GuideServer, openGuideServer } from "./credentials.js"
 import { workedExample } from "./docPages.js"
 
@@ -40,7 +39,7 @@ describe.each(testDialects())("docs/targets.md on %s", (dialect) => {
             Effect.flatMap(TargetRepo, (repo) => repo.set(f.targets, ["targets"])),
           ),
         )
-        expect(JSON.parse(JSON.stringify(stored.map(printed)))).toEqual(shown)
+        expect(JSON.parse(JSON.stringify(stored.map(printedTarget)))).toEqual(shown)
       }
     }
   })

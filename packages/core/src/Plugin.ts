@@ -3,6 +3,7 @@ import type { Builder } from "./Builder.js"
 import type { DomainEvent, Subscription } from "./DomainEvent.js"
 import type { Contribution, ExtensionPoint } from "./ExtensionPoint.js"
 import type { Migrations } from "./Migrations.js"
+import type { PluginCommand } from "./PluginCommand.js"
 import { callerFile } from "./PluginOrigin.js"
 import type { PluginRoute } from "./PluginRoute.js"
 import type { Run, RunQuery } from "./Resolver.js"
@@ -78,6 +79,8 @@ export interface PluginManifest<Config = unknown> {
   readonly events?: ReadonlyArray<DomainEvent<any, any>>
   /** HTTP endpoints served under `/plugins/<id>/`, made with `route`. */
   readonly routes?: ReadonlyArray<PluginRoute>
+  /** Commands added to the `teamops` command line, made with `commandGroup`. */
+  readonly commands?: ReadonlyArray<PluginCommand>
   /** Handlers of other plugins' events (their publishers must be in `dependsOn`), made with `subscribe`. */
   readonly subscribes?: ReadonlyArray<Subscription>
   /**

@@ -74,6 +74,7 @@ export {
   type Pseudonym,
   type SchemaKit,
 } from "./Plugin.js"
+export { CommandError, commandGroup, type PluginCommand } from "./PluginCommand.js"
 export { type PluginRoute, type RouteMethod, type RouteRequest, route } from "./PluginRoute.js"
 export {
   type Anonymous,

@@ -4,6 +4,7 @@ import { defaultTargetPoint } from "./DefaultTarget.js"
 import { targetsSchema } from "./graphql/index.js"
 import { init } from "./migrations/0001_init.js"
 import { TargetBook } from "./TargetBook.js"
+import { targetCommands } from "./TargetCommand.js"
 import { TargetRepo } from "./TargetRepo.js"
 import { TargetsConfig } from "./TargetsConfig.js"
 
@@ -20,4 +21,5 @@ export const targetsPlugin = definePlugin({
   extensionPoints: [defaultTargetPoint],
   layer: (config) => Layer.provideMerge(TargetBook.layer(config), TargetRepo.layer),
   schema: targetsSchema,
+  commands: [targetCommands],
 })
