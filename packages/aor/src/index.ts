@@ -44,6 +44,7 @@ export { type AreaImportCounts, type AreaImportOptions, importAreas } from "./Ar
 export { areaByKeyLoader, areaLoader, loadHealth, personAreasLoader } from "./AreaLoaders.js"
 export { type AreaFailure, AreaRepo, type AreaRepoService } from "./AreaRepo.js"
 export { AreaCategories, AreaCategory, areaCategory, areaCategoryPoint, type CategoryEntry } from "./Categories.js"
+export { changesArea, confirmsArea, handsOverArea, recordsAreaWork } from "./graphql/access.js"
 export { AreaRef } from "./graphql/refs.js"
 export { HealthReader, type HealthReaderService } from "./HealthReader.js"
 export { aorPlugin } from "./plugin.js"

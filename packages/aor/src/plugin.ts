@@ -5,6 +5,7 @@ import { aorPersonalData } from "./AorPersonalData.js"
 import { areaEvidenceLayer } from "./AreaEvidence.js"
 import { AreaRepo } from "./AreaRepo.js"
 import { AreaCategories, areaCategoryPoint } from "./Categories.js"
+import { areaRules } from "./graphql/access.js"
 import { aorSchema } from "./graphql/index.js"
 import { HealthReader } from "./HealthReader.js"
 import { init } from "./migrations/0001_init.js"
@@ -25,6 +26,7 @@ export const aorPlugin = definePlugin({
       Layer.provideMerge(AreaRepo.layer),
       Layer.provideMerge(AreaCategories.layer),
     ),
+  access: areaRules,
   schema: aorSchema,
   personalData: aorPersonalData,
 })

@@ -1,3 +1,4 @@
+import type { RuleQuestion } from "./AccessRule.js"
 import type { Principal, TokenScope } from "./Principal.js"
 
 /**
@@ -30,6 +31,8 @@ export interface AuthScopes {
   readonly managesTeam: string
   /** The caller is the person with this email. */
   readonly is: string
+  /** A plugin's own rule holds, asked with its `ask(param)` (see `accessRule`). */
+  readonly rule: RuleQuestion
 }
 
 /** What the rules need to know about the caller's place in the organisation, loaded once per request. */
@@ -43,6 +46,9 @@ export interface Relations {
   /** The caller's email, when the caller is a person. */
   readonly email: () => Promise<string | undefined>
 }
+
+/** Answers the plugins' rules for one caller; a rule no booted plugin declared is refused. */
+export type RuleAnswers = (question: RuleQuestion, caller: Access) => Promise<boolean>
 
 type Loaders = { [K in keyof AuthScopes]: boolean | ((param: AuthScopes[K]) => boolean | Promise<boolean>) }
 export type AuthScopeMap = { readonly [K in keyof AuthScopes]?: AuthScopes[K] }
@@ -69,8 +75,14 @@ const noRelations: Relations = {
   email: async () => undefined,
 }
 
+const noRules: RuleAnswers = async () => false
+
 /** The rules, for one caller. */
-export const makeAccess = (viewer: Principal, relations: Relations = noRelations): Access => {
+export const makeAccess = (
+  viewer: Principal,
+  relations: Relations = noRelations,
+  rules: RuleAnswers = noRules,
+): Access => {
   const scopes = viewer.kind === "person" || viewer.kind === "service" ? viewer.scopes : []
   const admin = viewer.kind === "operator" || scopes.includes("admin")
   const people = admin || scopes.includes("people")
@@ -89,6 +101,7 @@ export const makeAccess = (viewer: Principal, relations: Relations = noRelations
     teamOf: async (teamId) => has("metrics:read") || (self !== undefined && (await relations.teams()).has(teamId)),
     managesTeam: async (teamId) => admin || (self !== undefined && (await relations.managedTeams()).has(teamId)),
     is: async (email) => self !== undefined && (await relations.email()) === email,
+    rule: (question) => rules(question, access),
   }
   const allows = async (map: AuthScopeMap) => {
     for (const [name, param] of Object.entries(map)) {
@@ -98,5 +111,6 @@ export const makeAccess = (viewer: Principal, relations: Relations = noRelations
     return false
   }
   const managesAnyone = async () => self !== undefined && (await relations.reports()).size > 0
-  return { viewer, scopes: loaders, allows, managesAnyone, isAbove, email: relations.email }
+  const access: Access = { viewer, scopes: loaders, allows, managesAnyone, isAbove, email: relations.email }
+  return access
 }

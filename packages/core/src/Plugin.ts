@@ -1,4 +1,5 @@
 import type { Effect, Layer, Schema } from "effect"
+import type { AccessRule } from "./AccessRule.js"
 import type { Builder } from "./Builder.js"
 import type { DomainEvent, Subscription } from "./DomainEvent.js"
 import type { Contribution, ExtensionPoint } from "./ExtensionPoint.js"
@@ -79,6 +80,8 @@ export interface PluginManifest<Config = unknown> {
   readonly events?: ReadonlyArray<DomainEvent<any, any>>
   /** HTTP endpoints served under `/plugins/<id>/`, made with `route`. */
   readonly routes?: ReadonlyArray<PluginRoute>
+  /** Questions of this plugin's own for `authScopes` (made with `accessRule`), answered by the host. */
+  readonly access?: ReadonlyArray<AccessRule>
   /** Commands added to the `teamops` command line, made with `commandGroup`. */
   readonly commands?: ReadonlyArray<PluginCommand>
   /** Handlers of other plugins' events (their publishers must be in `dependsOn`), made with `subscribe`. */

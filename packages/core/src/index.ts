@@ -1,4 +1,12 @@
-export { type Access, type AuthScopeMap, type AuthScopes, makeAccess, type Relations } from "./Access.js"
+export {
+  type Access,
+  type AuthScopeMap,
+  type AuthScopes,
+  makeAccess,
+  type Relations,
+  type RuleAnswers,
+} from "./Access.js"
+export { type AccessRule, accessRule, type RuleQuestion } from "./AccessRule.js"
 export { type AuditEntry, type AuditTrail, targetsOf } from "./Audit.js"
 export {
   type Builder,

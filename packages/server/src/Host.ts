@@ -34,6 +34,7 @@ import {
   Scope,
 } from "effect"
 import { assertValidSchema, type GraphQLSchema, lexicographicSortSchema } from "graphql"
+import { checkRules } from "./access/PluginRules.js"
 import { checkSubscriptions, makeEventBus } from "./events/EventBus.js"
 import { hostMigrations } from "./HostMigrations.js"
 import { hostSchema } from "./HostSchema.js"
@@ -174,7 +175,10 @@ const bootAttempt = (
       }
     }
     for (const plugin of alive()) {
-      yield* step(plugin, Effect.zipRight(checkSubscriptions(plugin, alive()), checkRoutes(plugin))).pipe(withDb)
+      yield* step(
+        plugin,
+        Effect.all([checkSubscriptions(plugin, alive()), checkRoutes(plugin), checkRules(plugin)]),
+      ).pipe(withDb)
     }
     for (const plugin of alive()) {
       yield* step(

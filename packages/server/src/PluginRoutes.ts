@@ -144,7 +144,7 @@ export const usePluginRoutes = (
             : refusalResponse(404, "NOT_FOUND", `no route ${request.method} ${url.pathname}`),
         )
       }
-      const access: Access = requestAccess(host.runtime, principals.get(request) ?? { kind: "anonymous" })
+      const access: Access = requestAccess(host, principals.get(request) ?? { kind: "anonymous" })
       if (!(await access.allows(found.route.allow))) {
         return endResponse(refusalResponse(403, "FORBIDDEN", `not allowed: ${request.method} ${url.pathname}`))
       }

@@ -76,7 +76,7 @@ export const createServer = async (config: ServerConfig): Promise<TeamopsServer>
     cors: hardening.cors,
     context: ({ request }) => ({
       request,
-      access: requestAccess(host.runtime, principals.get(request) ?? { kind: "anonymous" }),
+      access: requestAccess(host, principals.get(request) ?? { kind: "anonymous" }),
       audit: collectingTrail(),
       loaders: new Map(),
       run: runAs,

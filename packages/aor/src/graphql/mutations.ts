@@ -19,7 +19,7 @@ import {
   UpdateAreaInput,
 } from "../Area.js"
 import { AreaRepo } from "../AreaRepo.js"
-import { areaAccess } from "./access.js"
+import { changesArea, confirmsArea, handsOverArea, mayCreateArea, recordsAreaWork } from "./access.js"
 import { AreaRef } from "./refs.js"
 
 const failures = [InputError, NotFoundError, ConflictError]
@@ -30,7 +30,7 @@ const callerId = (context: RequestContext) =>
 /** Creating, changing, handing over and retiring areas, their contributors and their work. */
 export const areaMutations = (builder: Builder, kit: SchemaKit) => {
   const { run } = kit
-  const access = areaAccess(kit)
+  const mayCreate = mayCreateArea(kit)
   const withRepo = <A>(f: (r: AreaRepo["Type"]) => Effect.Effect<A, any>) => Effect.flatMap(AreaRepo, f)
 
   const CreateAreaInputType = builder.inputType("CreateAreaInput", {
@@ -103,21 +103,21 @@ export const areaMutations = (builder: Builder, kit: SchemaKit) => {
   builder.mutationFields((t) => ({
     createArea: t.field({
       type: AreaRef,
-      authScopes: (_, { input }, context) => access.mayCreate(input, context),
+      authScopes: (_, { input }, context) => mayCreate(input.teamKey, context),
       args: { input: t.arg({ type: CreateAreaInputType, required: true }) },
       errors: payload("CreateArea", "area", failures),
       resolve: (_, { input }) => run(withInput(CreateAreaInput, input, (i) => withRepo((r) => r.create(i)))),
     }),
     updateArea: t.field({
       type: AreaRef,
-      authScopes: (_, { input }, context) => access.mayChange({ areaKey: input.key }, context),
+      authScopes: (_, { input }) => changesArea.ask(input.key),
       args: { input: t.arg({ type: UpdateAreaInputType, required: true }) },
       errors: payload("UpdateArea", "area", failures),
       resolve: (_, { input }) => run(withInput(UpdateAreaInput, input, (i) => withRepo((r) => r.update(i)))),
     }),
     handOverArea: t.field({
       type: AreaRef,
-      authScopes: (_, { input }, context) => access.mayHandOver(input, context),
+      authScopes: (_, { input }) => handsOverArea.ask(input.areaKey),
       args: { input: t.arg({ type: HandOverAreaInputType, required: true }) },
       errors: payload("HandOverArea", "area", failures),
       resolve: (_, { input }) =>
@@ -125,7 +125,7 @@ export const areaMutations = (builder: Builder, kit: SchemaKit) => {
     }),
     addAreaContributor: t.field({
       type: AreaRef,
-      authScopes: (_, { input }, context) => access.mayChange(input, context),
+      authScopes: (_, { input }) => changesArea.ask(input.areaKey),
       args: { input: t.arg({ type: AddContributorInputType, required: true }) },
       errors: payload("AddAreaContributor", "area", failures),
       resolve: (_, { input }) =>
@@ -133,7 +133,7 @@ export const areaMutations = (builder: Builder, kit: SchemaKit) => {
     }),
     removeAreaContributor: t.field({
       type: AreaRef,
-      authScopes: (_, { input }, context) => access.mayChange(input, context),
+      authScopes: (_, { input }) => changesArea.ask(input.areaKey),
       args: { input: t.arg({ type: RemoveContributorInputType, required: true }) },
       errors: payload("RemoveAreaContributor", "area", failures),
       resolve: (_, { input }) =>
@@ -141,14 +141,14 @@ export const areaMutations = (builder: Builder, kit: SchemaKit) => {
     }),
     recordAreaWork: t.field({
       type: AreaRef,
-      authScopes: (_, { input }, context) => access.mayRecordWork(input, context),
+      authScopes: (_, { input }) => recordsAreaWork.ask(input.areaKey),
       args: { input: t.arg({ type: RecordWorkInputType, required: true }) },
       errors: payload("RecordAreaWork", "area", failures),
       resolve: (_, { input }) => run(withInput(RecordAreaWorkInput, input, (i) => withRepo((r) => r.recordWork(i)))),
     }),
     confirmArea: t.field({
       type: AreaRef,
-      authScopes: (_, { input }, context) => access.mayConfirm(input, context),
+      authScopes: (_, { input }) => confirmsArea.ask(input.areaKey),
       args: { input: t.arg({ type: AreaKeyInputType, required: true }) },
       errors: payload("ConfirmArea", "area", failures),
       resolve: (_, { input }, context) =>
@@ -156,7 +156,7 @@ export const areaMutations = (builder: Builder, kit: SchemaKit) => {
     }),
     retireArea: t.field({
       type: AreaRef,
-      authScopes: (_, { input }, context) => access.mayHandOver(input, context),
+      authScopes: (_, { input }) => handsOverArea.ask(input.areaKey),
       args: { input: t.arg({ type: AreaKeyInputType, required: true }) },
       errors: payload("RetireArea", "area", failures),
       resolve: (_, { input }) => run(withInput(AreaKeyInput, input, (i) => withRepo((r) => r.retire(i.areaKey)))),

@@ -1,5 +1,7 @@
 import { type Access, Directory, makeAccess, type Principal, type Relations } from "@teamops/core"
-import { Effect, type ManagedRuntime, Option } from "effect"
+import { Effect, Option } from "effect"
+import type { Host } from "../Host.js"
+import { pluginRules } from "./PluginRules.js"
 
 const once = <A>(load: () => Promise<A>) => {
   let loaded: Promise<A> | undefined
@@ -12,10 +14,11 @@ const once = <A>(load: () => Promise<A>) => {
 /**
  * The access rules for one request's caller. What they need from the organisation (the
  * caller's reports, teams and email) is read through the `Directory` at most once a request,
- * and only if a rule asks.
+ * and only if a rule asks; the plugins' own rules are answered with their services.
  */
-export const requestAccess = (runtime: ManagedRuntime.ManagedRuntime<any, never>, viewer: Principal): Access => {
-  if (viewer.kind !== "person") return makeAccess(viewer)
+export const requestAccess = (host: Host, viewer: Principal): Access => {
+  const { runtime } = host
+  if (viewer.kind !== "person") return makeAccess(viewer, undefined, pluginRules(host))
   const ask = <A>(question: (directory: Directory["Type"]) => Effect.Effect<A, unknown>, none: A) =>
     once(() =>
       runtime.runPromise(
@@ -37,5 +40,5 @@ export const requestAccess = (runtime: ManagedRuntime.ManagedRuntime<any, never>
     }),
     email: ask((d) => Effect.map(d.byId(viewer.personId), (p) => p?.email), undefined as string | undefined),
   }
-  return makeAccess(viewer, relations)
+  return makeAccess(viewer, relations, pluginRules(host))
 }
